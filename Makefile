@@ -1,0 +1,47 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings
+
+.PHONY: run test install install-dev migrate seed worker messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+# The demo: SQLite, a Celery worker with beat on a broker that needs no server, and the
+# development server. Stopping the server (Ctrl-C) stops the worker too.
+run: install
+	mkdir -p var/celery/queue var/celery/processed
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py seed_demo
+	DEBUG=1 $(BIN)/celery -A config worker -B --loglevel=INFO --concurrency=1 \
+		--schedule var/celerybeat-schedule > var/celery.log 2>&1 & \
+	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	echo "Portal: http://$(HOST):$(PORT)/  (Celery log: var/celery.log)"; \
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-dev
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Each app keeps its own locale/ folder; makemessages from the root fills every one of them.
+messages: install-dev
+	DEBUG=1 $(BIN)/python manage.py makemessages -l zh_Hans -i .venv -i var -i static -i tests
+	DEBUG=1 $(BIN)/python manage.py compilemessages -i .venv
+
+clean:
+	rm -rf var

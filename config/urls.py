@@ -1,0 +1,20 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+# The admin signs in through allauth, so its rate limits guard the admin too.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "党建互联共建 · 管理"
+
+urlpatterns = [
+    path("", include("portal.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("organizations/", include("branches.urls")),
+    path("notifications/", include("notifications.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+]
+

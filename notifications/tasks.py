@@ -1,0 +1,8 @@
+from celery import shared_task
+
+from notifications.services import send_notification_emails
+
+
+@shared_task(acks_late=True)
+def email_notifications(ids):
+    return send_notification_emails(ids)

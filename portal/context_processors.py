@@ -1,0 +1,9 @@
+from notifications.services import unread_count
+
+
+def navigation(request):
+    """Counts shown in the header; nothing for anonymous visitors."""
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return {}
+    return {"nav_unread_count": unread_count(user)}
