@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "accounts",
     "branches",
     "notifications",
+    "pairings",
+    "activities",
     "portal",
 ]
 
