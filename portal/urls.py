@@ -4,4 +4,5 @@ from portal import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz/", views.healthz, name="healthz"),
 ]
