@@ -24,16 +24,20 @@ install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
 # The demo: SQLite, a Celery worker with beat on a broker that needs no server, and the
-# development server. Stopping the server (Ctrl-C) stops the worker too.
+# development server, with DEBUG off so that the demo shows the real error pages. Stopping
+# the server (Ctrl-C) stops the worker too.
 run: install
 	mkdir -p var/celery/queue var/celery/processed
-	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py seed_demo
-	DEBUG=1 $(BIN)/celery -A config worker -B --loglevel=INFO --concurrency=1 \
+	test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	export SECRET_KEY="$$(cat var/secret_key)"; \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py seed_demo && \
+	{ $(BIN)/celery -A config worker -B --loglevel=INFO --concurrency=1 \
 		--schedule var/celerybeat-schedule > var/celery.log 2>&1 & \
 	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	echo "Portal: http://$(HOST):$(PORT)/  (Celery log: var/celery.log)"; \
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py runserver --noreload $(HOST):$(PORT); }
 
 test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
