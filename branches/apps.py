@@ -7,4 +7,4 @@ class BranchesConfig(AppConfig):
     verbose_name = _("Party organisations")
 
     def ready(self):
-        from branches import rules  # noqa: F401
+        from branches import rules, signals  # noqa: F401

@@ -211,6 +211,9 @@ else:
         "data_folder_processed": str(CELERY_QUEUE_DIR / "processed"),
         "store_processed": False,
     }
+    # Every process that sends a task needs the folders, not only the worker.
+    for folder in ("queue", "processed"):
+        (CELERY_QUEUE_DIR / folder).mkdir(parents=True, exist_ok=True)
 CELERY_BEAT_SCHEDULE = {}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -74,3 +74,11 @@ def test_moving_an_organisation_moves_its_subtree(tree):
     assert tree.group.is_within(tree.other_committee)
     assert not tree.group.is_within(tree.committee)
     assert Access(tree.people.far_admin).manages(tree.group)
+
+
+def test_role_changes_are_logged(tree, caplog):
+    membership = tree.people.member.memberships.get()
+    membership.role = "secretary"
+    with caplog.at_level("INFO", logger="portal.audit"):
+        membership.save()
+    assert f"membership changed user={tree.people.member.pk}" in caplog.text
