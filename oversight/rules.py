@@ -19,3 +19,13 @@ def reply_topic(access, topic):
 def resolve_topic(access, topic):
     """The author, or whoever manages the organisation that raised it."""
     return topic.author_id == access.user.pk or access.manages(topic.organization)
+
+
+@rule("organization.dashboard")
+def view_dashboard(access, org):
+    return access.oversees(org)
+
+
+@rule("organization.ledger")
+def export_ledger(access, org):
+    return access.oversees(org)

@@ -1,14 +1,25 @@
+import logging
+
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from branches.permissions import can, require
+from branches.models import Organization
+from branches.permissions import access_for, can, require
 from oversight import services
+from oversight.dashboard import dashboard_for
 from oversight.forms import ReplyForm, TopicForm
+from oversight.ledger import build_ledger
 from oversight.models import Reply, Topic
 from oversight.selectors import organizations_user_speaks_for, visible_topics
+
+log = logging.getLogger("portal.audit")
 
 
 def topic_list(request):
@@ -67,3 +78,51 @@ def topic_reopen(request, pk):
     services.reopen(topic, by=request.user)
     messages.success(request, _("The problem is open again."))
     return redirect(topic)
+
+
+def _year(request):
+    try:
+        return int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        return timezone.localdate().year
+
+
+def dashboard(request):
+    access = access_for(request.user)
+    roots = list(access.overseen_organizations().filter(kind=Organization.Kind.COMMITTEE)[:50]) \
+        or access.overseen_roots
+    if not roots:
+        raise PermissionDenied
+    org = roots[0]
+    if request.GET.get("org"):
+        org = get_object_or_404(Organization, pk=request.GET["org"])
+    require(request.user, "organization.dashboard", org)
+    year = _year(request)
+    figures = dashboard_for(org, year)
+    chart = {
+        "labels": [row["org"].display_name for row in figures["rows"]],
+        "series": [
+            {"label": _("Three meetings and one lesson"), "data": [row["meetings"] for row in figures["rows"]]},
+            {"label": _("Theme Party days"), "data": [row["theme_days"] for row in figures["rows"]]},
+            {"label": _("Joint and other activities"), "data": [row["joint"] for row in figures["rows"]]},
+        ],
+        "kinds": figures["kinds"],
+    }
+    return render(request, "oversight/dashboard.html", {
+        "org": org, "year": year, "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+        "choices": roots, "chart": chart, **figures,
+    })
+
+
+def ledger(request, pk):
+    org = get_object_or_404(Organization, pk=pk)
+    require(request.user, "organization.ledger", org)
+    year = _year(request)
+    log.info("ledger export org=%s year=%s by=%s", org.pk, year, request.user.pk)
+    response = HttpResponse(
+        build_ledger(org, year),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = _("%(org)s activity ledger %(year)s.xlsx") % {"org": org.name, "year": year}
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response

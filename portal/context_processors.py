@@ -1,3 +1,4 @@
+from branches.permissions import access_for
 from notifications.services import unread_count
 
 
@@ -6,4 +7,7 @@ def navigation(request):
     user = getattr(request, "user", None)
     if not (user and user.is_authenticated):
         return {}
-    return {"nav_unread_count": unread_count(user)}
+    return {
+        "nav_unread_count": unread_count(user),
+        "nav_may_oversee": bool(access_for(user).overseen_roots),
+    }
