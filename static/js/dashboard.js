@@ -19,7 +19,9 @@
     },
   });
 
-  new Chart(document.getElementById("chart-kinds"), {
+  const kinds = document.getElementById("chart-kinds");
+  if (!kinds) return;
+  new Chart(kinds, {
     type: "doughnut",
     data: {
       labels: data.kinds.map((k) => k.label),
