@@ -1,4 +1,5 @@
 from notifications.services import unread_count
+from pairings.queries import approval_queue_count
 
 
 def navigation(request):
@@ -6,4 +7,4 @@ def navigation(request):
     user = getattr(request, "user", None)
     if not (user and user.is_authenticated):
         return {}
-    return {"nav_unread_count": unread_count(user)}
+    return {"nav_unread_count": unread_count(user), "nav_approval_count": approval_queue_count(user)}
