@@ -11,7 +11,7 @@ def with_parties(queryset):
     return queryset.select_related("approver", "created_by").prefetch_related(
         Prefetch(
             "parties",
-            queryset=PairingParty.objects.select_related("organization").order_by("-role", "organization__path"),
+            queryset=PairingParty.objects.select_related("organization").order_by("role", "organization__path"),
         )
     )
 
