@@ -38,6 +38,7 @@ class PairingForm(forms.ModelForm):
     partners = forms.ModelMultipleChoiceField(
         label=_("Partner organisations"), queryset=Organization.objects.all(),
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("An agreement needs at least two parties: choose at least one partner.")},
         help_text=_("Choose one or more: branches of this company or Party organisations of other units."),
     )
 
