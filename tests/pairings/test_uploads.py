@@ -5,6 +5,7 @@ import re
 import zipfile
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -44,8 +45,9 @@ def test_type_is_read_from_the_content(content, expected):
 
 def test_a_png_header_on_garbage_is_not_an_image():
     fake = SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 20)
-    with pytest.raises(Exception, match="not an accepted type"):
+    with pytest.raises(ValidationError) as refused:
         validate_upload(fake, {"png"}, 10_000)
+    assert refused.value.code == "bad_type"
 
 
 def _post_with_file(client, draft_data, upload):
