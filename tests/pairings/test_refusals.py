@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
+from branches.models import Role
 from pairings.models import Pairing
 from tests.factories import member_of
-from branches.models import Role
 from tests.factories.pairings import pairing_between
 
 

@@ -12,7 +12,6 @@ from PIL import Image
 
 from pairings.models import Pairing
 from portal.uploads import sniff_type, validate_upload
-from tests.factories.pairings import pairing_between
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
