@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "django_ckeditor_5",
     "accounts",
     "branches",
     "notifications",
@@ -215,6 +216,23 @@ else:
     for folder in ("queue", "processed"):
         (CELERY_QUEUE_DIR / folder).mkdir(parents=True, exist_ok=True)
 CELERY_BEAT_SCHEDULE = {}
+
+# Rich text: CKEditor 5 served from the package's own static files; a small toolbar, and
+# image uploads through pairings.views.editor_image_upload (permission, size limit,
+# re-encoding, random names) instead of the package's default view.
+CKEDITOR_5_CONFIGS = {
+    "pairing": {
+        "language": "zh-cn",
+        "toolbar": {"items": ["heading", "|", "bold", "italic", "link", "bulletedList", "numberedList",
+                              "blockQuote", "|", "insertTable", "imageUpload", "|", "undo", "redo"]},
+        "image": {"toolbar": ["imageTextAlternative"]},
+        "table": {"contentToolbar": ["tableColumn", "tableRow"]},
+        "link": {"defaultProtocol": "https://"},
+    },
+}
+CKEDITOR_5_FILE_UPLOAD_PERMISSION = "authenticated"
+CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
+CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("organizations/", include("branches.urls")),
     path("notifications/", include("notifications.urls")),
     path("", include("oversight.urls")),
+    path("pairings/", include("pairings.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

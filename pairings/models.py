@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import Organization
+from portal.uploads import generated_name
 
 
 class PairingQuerySet(models.QuerySet):
@@ -35,7 +36,7 @@ class Pairing(models.Model):
     goals = models.TextField(_("goals and commitments"), blank=True)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    agreement_file = models.FileField(_("signed agreement"), upload_to="pairings/", blank=True)
+    agreement_file = models.FileField(_("signed agreement"), upload_to=generated_name, blank=True)
     agreement_filename = models.CharField(max_length=255, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     approver = models.ForeignKey(
@@ -46,6 +47,11 @@ class Pairing(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), null=True,
         on_delete=models.SET_NULL, related_name="drafted_pairings",
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="submitted_pairings",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -73,6 +79,41 @@ class Pairing(models.Model):
         return self.status == self.Status.TERMINATED or (
             self.status == self.Status.APPROVED and self.end_date < timezone.localdate()
         )
+
+    @property
+    def is_editable(self):
+        return self.status in (self.Status.DRAFT, self.Status.REJECTED)
+
+    @property
+    def phase(self):
+        """Where the agreement stands today: its status, with an approved one told apart by its period."""
+        if self.status != self.Status.APPROVED:
+            return self.status
+        today = timezone.localdate()
+        if self.end_date < today:
+            return "ended"
+        return "active" if self.start_date <= today else "approved"
+
+    @property
+    def phase_label(self):
+        return PHASE_LABELS[self.phase]
+
+    @property
+    def initiator(self):
+        """The initiating party's organisation (read from prefetched parties when there are some)."""
+        return next((p.organization for p in self.parties.all() if p.role == PairingParty.Role.INITIATOR), None)
+
+    @property
+    def partners(self):
+        return [p.organization for p in self.parties.all() if p.role == PairingParty.Role.PARTNER]
+
+
+PHASE_LABELS = {
+    **dict(Pairing.Status.choices),
+    "approved": _("Approved, not yet started"),
+    "active": _("Active"),
+    "ended": _("Ended"),
+}
 
 
 class PairingParty(models.Model):

@@ -1,5 +1,6 @@
 from branches.permissions import access_for
 from notifications.services import unread_count
+from pairings.queries import approval_queue_count
 
 
 def navigation(request):
@@ -9,5 +10,6 @@ def navigation(request):
         return {}
     return {
         "nav_unread_count": unread_count(user),
+        "nav_approval_count": approval_queue_count(user),
         "nav_may_oversee": bool(access_for(user).overseen_roots),
     }

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from branches import demo as branches_demo
 from oversight import demo as oversight_demo
+from pairings import demo as pairings_demo
 
 
 class Command(BaseCommand):
@@ -11,6 +12,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         orgs, people = branches_demo.seed()
+        pairings_demo.seed(orgs, people)
         oversight_demo.seed(orgs, people)
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {len(orgs)} organisations, {len(people)} people "

@@ -1,0 +1,183 @@
+import mimetypes
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from branches.permissions import can, require
+from pairings import services
+from pairings.filters import PairingFilter
+from pairings.forms import CommentForm, PairingForm, RejectForm, TerminateForm
+from pairings.queries import pairings_awaiting, visible_pairings, with_parties
+from portal.richtext import EDITOR_IMAGE_DIR, store_editor_image
+
+PAGE_SIZE = 20
+
+
+def _get_pairing(request, pk, authority=None):
+    """The agreement if the user may see it (404 otherwise), and may act in `authority` (403)."""
+    pairing = get_object_or_404(with_parties(visible_pairings(request.user)), pk=pk)
+    if authority:
+        require(request.user, authority, pairing)
+    return pairing
+
+
+def _refused(request, pairing, error):
+    messages.error(request, " ".join(error.messages))
+    return redirect("pairing_detail", pk=pairing.pk)
+
+
+def pairing_list(request):
+    pairings = with_parties(visible_pairings(request.user))
+    filters = PairingFilter(request.GET or None, queryset=pairings)
+    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "pairings/pairing_list.html", {
+        "filters": filters, "page": page, "query_string": query.urlencode(),
+        "may_create": can(request.user, "pairing.create"),
+    })
+
+
+def approval_queue(request):
+    pairings = with_parties(pairings_awaiting(request.user)).order_by("submitted_at")
+    return render(request, "pairings/approval_queue.html", {"pairings": pairings})
+
+
+def pairing_detail(request, pk):
+    pairing = _get_pairing(request, pk, "pairing.view")
+    events = pairing.events.select_related("actor")
+    return render(request, "pairings/pairing_detail.html", {
+        "pairing": pairing, "events": events, "comment_form": CommentForm(),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def pairing_create(request):
+    require(request.user, "pairing.create")
+    form = PairingForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        pairing = services.create_draft(request.user, **form.service_fields())
+        messages.success(request, _("The draft was saved. Submit it for approval when it is ready."))
+        return redirect("pairing_detail", pk=pairing.pk)
+    return render(request, "pairings/pairing_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def pairing_edit(request, pk):
+    pairing = _get_pairing(request, pk, "pairing.act_as_drafter")
+    if not pairing.is_editable:
+        messages.error(request, _("An approved, ended or submitted agreement can no longer be edited."))
+        return redirect("pairing_detail", pk=pairing.pk)
+    form = PairingForm(request.POST or None, request.FILES or None, instance=pairing, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_draft(pairing, request.user, **form.service_fields())
+        except ValidationError as error:
+            return _refused(request, pairing, error)
+        messages.success(request, _("The agreement was saved."))
+        return redirect("pairing_detail", pk=pairing.pk)
+    return render(request, "pairings/pairing_form.html", {"form": form, "pairing": pairing})
+
+
+@require_POST
+def pairing_submit(request, pk):
+    pairing = _get_pairing(request, pk, "pairing.act_as_drafter")
+    try:
+        services.submit_pairing(pairing, request.user)
+    except ValidationError as error:
+        return _refused(request, pairing, error)
+    messages.success(request, _("The agreement was submitted to %(committee)s for approval.")
+                     % {"committee": pairing.approver})
+    return redirect("pairing_detail", pk=pairing.pk)
+
+
+@require_POST
+def pairing_approve(request, pk):
+    pairing = _get_pairing(request, pk, "pairing.act_as_approver")
+    form = CommentForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    try:
+        services.approve_pairing(pairing, request.user, comment)
+    except ValidationError as error:
+        return _refused(request, pairing, error)
+    messages.success(request, _("The agreement was approved; its parties were notified."))
+    return redirect("pairing_detail", pk=pairing.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def pairing_reject(request, pk):
+    pairing = _get_pairing(request, pk, "pairing.act_as_approver")
+    form = RejectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reject_pairing(pairing, request.user, form.cleaned_data["comment"])
+        except ValidationError as error:
+            return _refused(request, pairing, error)
+        messages.success(request, _("The agreement was sent back to its drafter with your comment."))
+        return redirect("pairing_detail", pk=pairing.pk)
+    return render(request, "pairings/pairing_decision.html", {
+        "pairing": pairing, "form": form, "heading": _("Reject the agreement"),
+        "button": _("Reject"), "button_class": "btn-danger",
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def pairing_terminate(request, pk):
+    pairing = _get_pairing(request, pk, "pairing.act_as_party")
+    form = TerminateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.terminate_pairing(pairing, request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            return _refused(request, pairing, error)
+        messages.success(request, _("The agreement was ended early; its parties were notified."))
+        return redirect("pairing_detail", pk=pairing.pk)
+    return render(request, "pairings/pairing_decision.html", {
+        "pairing": pairing, "form": form, "heading": _("End the agreement early"),
+        "button": _("End the agreement"), "button_class": "btn-danger",
+    })
+
+
+@require_GET
+def agreement_download(request, pk):
+    pairing = _get_pairing(request, pk, "pairing.view")
+    if not pairing.agreement_file:
+        raise Http404
+    name = pairing.agreement_filename or pairing.agreement_file.name.rsplit("/", 1)[-1]
+    content_type = mimetypes.guess_type(pairing.agreement_file.name)[0] or "application/octet-stream"
+    return FileResponse(pairing.agreement_file.open("rb"), as_attachment=True, filename=name,
+                        content_type=content_type)
+
+
+@require_POST
+def editor_image_upload(request):
+    """The rich-text editor's image upload (CKEditor 5's simple upload adapter speaks JSON)."""
+    if not can(request.user, "pairing.upload_editor_image"):
+        return JsonResponse({"error": {"message": _("Your roles do not allow uploading images.")}}, status=403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return JsonResponse({"error": {"message": _("No image was sent.")}}, status=400)
+    try:
+        name = store_editor_image(upload)
+    except ValidationError as error:
+        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
+    return JsonResponse({"url": reverse("editor_image", args=[name])})
+
+
+@require_GET
+@cache_control(private=True, max_age=86400)
+def editor_image(request, name):
+    """Images inside rich text: for signed-in people only; the names are random and unguessable."""
+    path = f"{EDITOR_IMAGE_DIR}/{name}"
+    if "/" in name or not default_storage.exists(path):
+        raise Http404
+    content_type = "image/jpeg" if name.endswith(".jpg") else "image/png"
+    return FileResponse(default_storage.open(path, "rb"), content_type=content_type)
