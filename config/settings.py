@@ -212,6 +212,9 @@ else:
     }
 CELERY_BEAT_SCHEDULE = {}
 
+# Activities: QR check-in opens this many minutes before the start and closes at the end.
+ACTIVITY_CHECKIN_OPENS_MINUTES = env.int("ACTIVITY_CHECKIN_OPENS_MINUTES", default=60)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

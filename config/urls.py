@@ -14,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("organizations/", include("branches.urls")),
     path("notifications/", include("notifications.urls")),
+    path("activities/", include("activities.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]
