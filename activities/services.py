@@ -1,6 +1,7 @@
 """Actions on activities: one function per action, each atomic (STYLE.md)."""
 
 import logging
+import re
 from datetime import timedelta
 
 import nh3
@@ -30,12 +31,15 @@ MINUTES_TAGS = {
 MINUTES_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 
 
+RICH_TEXT = re.compile(r"<(p|br|div|ul|ol|h[1-6]|table|blockquote)\b", re.IGNORECASE)
+
+
 def sanitize_minutes(text):
     """Minutes as safe HTML: plain text keeps its paragraphs, rich text keeps an allow-list."""
     text = (text or "").strip()
     if not text:
         return ""
-    if "<" not in text:
+    if not RICH_TEXT.search(text):
         text = linebreaks(text, autoescape=True)
     return nh3.clean(text, tags=MINUTES_TAGS, attributes=MINUTES_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
 
@@ -62,7 +66,6 @@ def plan_activity(*, created_by, organizer, participants, **fields):
 def update_activity(activity, *, by, participants=None, **fields):
     for name, value in fields.items():
         setattr(activity, name, value)
-    activity.full_clean(exclude=["participants"])
     activity.save()
     if participants is not None:
         activity.participants.set({activity.organizer, *participants})

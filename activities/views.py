@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from activities import calendar as activity_calendar
+from activities import calendar as calendars
 from activities import queries, services
 from activities.forms import ActivityFilterForm, ActivityForm, AttendanceForm, CancelForm, HoldForm, PhotoUploadForm
 from activities.models import Activity, ActivityPhoto, Attendance, AttendanceChange, CalendarFeed
@@ -252,8 +252,8 @@ def activity_checkin(request, token):
 
 
 def activity_calendar(request):
-    first = activity_calendar.parse_month(request.GET.get("month"))
-    start, end = activity_calendar.grid_bounds(first)
+    first = calendars.parse_month(request.GET.get("month"))
+    start, end = calendars.grid_bounds(first)
     org = None
     org_id = request.GET.get("organization")
     if org_id and org_id.isdigit():
@@ -265,8 +265,8 @@ def activity_calendar(request):
         activities = queries.my_activities(request.user)
     activities = (activities.filter(starts_at__gte=start, starts_at__lt=end)
                   .select_related("organizer").order_by("starts_at", "pk"))
-    weeks = activity_calendar.month_grid(first, activities)
-    previous, following = activity_calendar.adjacent_months(first)
+    weeks = calendars.month_grid(first, activities)
+    previous, following = calendars.adjacent_months(first)
     feed = None
     if org is None:
         feed, _created = CalendarFeed.objects.get_or_create(user=request.user)
@@ -288,7 +288,7 @@ def activity_feed(request, token):
     since = timezone.now() - timedelta(days=366)
     activities = (queries.my_activities(feed.user).filter(starts_at__gte=since)
                   .select_related("organizer").order_by("starts_at", "pk"))
-    body = activity_calendar.ics_feed(
+    body = calendars.ics_feed(
         activities, name=_("My Party activities"),
         detail_url=lambda a: request.build_absolute_uri(reverse("activity_detail", args=[a.pk])),
     )
