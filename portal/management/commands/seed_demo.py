@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from activities import demo as activities_demo
 from branches import demo as branches_demo
 
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         orgs, people = branches_demo.seed()
+        activities_demo.seed(orgs, people)
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {len(orgs)} organisations, {len(people)} people "
             f"(password {branches_demo.DEMO_PASSWORD})."
