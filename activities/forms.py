@@ -51,11 +51,16 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         access = access_for(user)
-        self.fields["organizer"].queryset = access.managed_organizations().internal().order_by("path")
+        organizers = access.managed_organizations().internal().order_by("path")
+        self.fields["organizer"].queryset = organizers
+        if not self.instance.pk and not self.initial.get("organizer"):
+            # Most secretaries manage one branch (and its groups): start with it.
+            self.initial["organizer"] = organizers.values_list("pk", flat=True).first()
         self.fields["participants"].queryset = Organization.objects.order_by("is_external", "path")
         self.fields["participants"].required = False
         self.fields["pairing"].queryset = pairings_for(access).filter(
             status=Pairing.Status.APPROVED).order_by("-start_date")
+        self.fields["pairing"].empty_label = _("None")
         for name in ("starts_at", "ends_at"):
             self.fields[name].input_formats = [DATETIME_FORMAT, "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 
@@ -176,6 +181,8 @@ class ActivityFilterForm(forms.Form):
         access = access_for(user)
         self.fields["organization"].queryset = Organization.objects.order_by("is_external", "path")
         self.fields["pairing"].queryset = pairings_for(access).order_by("-start_date")
+        self.fields["organization"].empty_label = _("All organisations")
+        self.fields["pairing"].empty_label = _("All agreements")
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select form-select-sm"
 

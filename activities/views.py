@@ -95,10 +95,9 @@ def activity_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
     require(request.user, "activity.plan")
-    initial = {}
-    org_id = request.GET.get("organization")
-    if org_id and org_id.isdigit():
-        initial = {"organizer": org_id}
+    # Links from an organisation's or an agreement's page preselect it.
+    initial = {key: value for key, value in (("organizer", request.GET.get("organization")),
+                                             ("pairing", request.GET.get("pairing"))) if value and value.isdigit()}
     form = ActivityForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         activity = services.plan_activity(created_by=request.user, **form.service_fields())
