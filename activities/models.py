@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -108,3 +110,70 @@ class Attendance(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.activity}: {self.get_status_display()}"
+
+
+class AttendanceChange(models.Model):
+    """A correction of someone's attendance: who changed it, when, and what it was before."""
+
+    attendance = models.ForeignKey(Attendance, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("changed by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("changed"), default=timezone.now)
+    previous_status = models.CharField(_("previous attendance"), max_length=20, choices=Attendance.Status.choices)
+    previous_method = models.CharField(_("previously recorded by"), max_length=20, choices=Attendance.Method.choices)
+    new_status = models.CharField(_("new attendance"), max_length=20, choices=Attendance.Status.choices)
+
+    class Meta:
+        verbose_name = _("attendance correction")
+        verbose_name_plural = _("attendance corrections")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.attendance}: {self.previous_status} → {self.new_status}"
+
+
+class ActivityPhoto(models.Model):
+    """A photo of an activity, re-encoded on upload (no EXIF) and stored under a generated name."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="photos")
+    image = models.FileField(_("photo"), upload_to="activities/photos/")
+    thumbnail = models.FileField(_("thumbnail"), upload_to="activities/thumbnails/")
+    original_name = models.CharField(max_length=255, blank=True)
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activity photo")
+        verbose_name_plural = _("activity photos")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.caption or self.original_name or f"#{self.pk}"
+
+
+def _feed_token():
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """The private token under which a person's .ics feed is published; renewing it revokes the old URL."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=_feed_token, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return f"{self.user} · .ics"
+
+    def renew(self):
+        self.token = _feed_token()
+        self.created_at = timezone.now()
+        self.save(update_fields=["token", "created_at"])

@@ -233,6 +233,8 @@ CKEDITOR_5_CONFIGS = {
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "authenticated"
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png"]
+# Activities: QR check-in opens this many minutes before the start and closes at the end.
+ACTIVITY_CHECKIN_OPENS_MINUTES = env.int("ACTIVITY_CHECKIN_OPENS_MINUTES", default=60)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -88,15 +89,23 @@ def build_ledger(org, year):
         ])
     _write_sheet(
         sheet,
-        [_("Date"), _("Time"), _("Kind"), _("Title"), _("Organiser"), _("Participating organisations"),
-         _("Place"), _("Status"), _("Expected"), _("Present"), _("On leave"), _("Minutes"), _("Outcomes")],
+        [
+            pgettext("ledger", "Date"), pgettext("ledger", "Time"), pgettext("ledger", "Kind"),
+            pgettext("ledger", "Title"), pgettext("ledger", "Organiser"),
+            pgettext("ledger", "Participating organisations"), pgettext("ledger", "Place"),
+            pgettext("ledger", "Status"), pgettext("ledger", "Expected"), pgettext("ledger", "Present"),
+            pgettext("ledger", "On leave"), pgettext("ledger", "Minutes"), pgettext("ledger", "Outcomes"),
+        ],
         rows, [12, 8, 16, 30, 22, 30, 20, 10, 8, 8, 8, 50, 40],
     )
 
     people = workbook.create_sheet(_("Attendance"))
     _write_sheet(
         people,
-        [_("Date"), _("Activity"), _("Name"), _("Attendance"), _("Recorded by")],
+        [
+            pgettext("ledger", "Date"), pgettext("ledger", "Activity"), pgettext("ledger", "Name"),
+            pgettext("ledger", "Attendance"), pgettext("ledger", "Recorded by"),
+        ],
         [[r.activity.starts_at.astimezone(tz).strftime("%Y-%m-%d"), r.activity.title, r.user.display_name,
           r.get_status_display(), r.get_method_display()] for r in detail],
         [12, 30, 14, 10, 16],

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from activities import demo as activities_demo
 from branches import demo as branches_demo
 from oversight import demo as oversight_demo
 from pairings import demo as pairings_demo
@@ -13,6 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         orgs, people = branches_demo.seed()
         pairings_demo.seed(orgs, people)
+        activities_demo.seed(orgs, people)
         oversight_demo.seed(orgs, people)
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {len(orgs)} organisations, {len(people)} people "
