@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "notifications",
     "pairings",
     "activities",
+    "materials",
     "portal",
 ]
 

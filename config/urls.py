@@ -14,6 +14,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("organizations/", include("branches.urls")),
     path("notifications/", include("notifications.urls")),
+    path("materials/", include("materials.urls")),
+    path("news/", include("materials.news_urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]
