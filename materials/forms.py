@@ -14,6 +14,10 @@ class MaterialForm(forms.ModelForm):
         help_text=_("PDF, Word (.docx), PowerPoint (.pptx) or Excel (.xlsx)."),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.pptx,.xlsx"}),
     )
+    external_url = forms.URLField(
+        label=_("Link"), required=False, max_length=500, assume_scheme="https",
+        help_text=_("For a video or a link: an address starting with http:// or https://."),
+    )
     cover = forms.FileField(
         label=_("Cover image"), required=False, help_text=_("JPEG, PNG or WebP."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -31,7 +35,6 @@ class MaterialForm(forms.ModelForm):
             "visibility": forms.RadioSelect,
         }
         help_texts = {
-            "external_url": _("For a video or a link: an address starting with http:// or https://."),
             "is_published": _("Unpublished materials are seen only by those who manage the organisation."),
         }
 

@@ -164,7 +164,7 @@ def study_progress(request):
     else:
         rows = materials.select_related("owner").annotate(
             studied=Count("study_records", filter=Q(study_records__user__in=members.values("pk")), distinct=True)
-        )
+        ).order_by("-published_at", "-pk")
     return render(request, "materials/progress.html", {
         "org": org,
         "organizations": managed,
