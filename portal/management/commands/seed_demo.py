@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from branches import demo as branches_demo
+from materials import demo as materials_demo
 
 
 class Command(BaseCommand):
@@ -10,6 +11,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         orgs, people = branches_demo.seed()
+        materials_demo.seed(orgs, people)
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {len(orgs)} organisations, {len(people)} people "
             f"(password {branches_demo.DEMO_PASSWORD})."
