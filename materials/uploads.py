@@ -25,6 +25,7 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 COVER_MAX_SIDE = 1600
+COVER_MAX_PIXELS = 40_000_000  # a small file may still decode into gigabytes
 
 
 def _too_big(upload, limit):
@@ -84,7 +85,7 @@ def clean_cover(upload):
     try:
         upload.seek(0)
         with Image.open(upload) as probe:
-            if probe.format not in ("JPEG", "PNG", "WEBP"):
+            if probe.format not in ("JPEG", "PNG", "WEBP") or probe.width * probe.height > COVER_MAX_PIXELS:
                 raise invalid
             probe.verify()
         upload.seek(0)

@@ -15,7 +15,7 @@ from branches.permissions import access_for, can, require
 from materials import services
 from materials.filters import MaterialFilter
 from materials.forms import MaterialForm
-from materials.models import Material, StudyRecord
+from materials.models import StudyRecord
 from materials.selectors import materials_for_organization, members_of, visible_materials, with_study_state
 from materials.uploads import CONTENT_TYPES
 

@@ -17,13 +17,13 @@ def test_public_news_needs_no_login_and_shows_only_public_news(tree, client):
 
 
 def test_rss_and_atom_feeds_list_the_public_news(tree, client):
-    MaterialFactory(title="公开新闻一", owner=tree.branch, is_public_news=True)
+    news = MaterialFactory(title="公开新闻一", owner=tree.branch, is_public_news=True)
     MaterialFactory(title="内部资料", owner=tree.branch)
     rss = client.get(reverse("news_rss"))
     assert rss["Content-Type"].startswith("application/rss+xml")
     items = ET.fromstring(rss.content).findall("./channel/item")
     assert [item.findtext("title") for item in items] == ["公开新闻一"]
-    assert items[0].findtext("link").endswith(reverse("news_detail", args=[MaterialFactory._meta.model.objects.get(title="公开新闻一").pk]))
+    assert items[0].findtext("link").endswith(reverse("news_detail", args=[news.pk]))
     atom = client.get(reverse("news_atom"))
     assert atom["Content-Type"].startswith("application/atom+xml")
     entries = ET.fromstring(atom.content).findall("{http://www.w3.org/2005/Atom}entry")

@@ -115,3 +115,10 @@ def test_postgresql_search_uses_the_bigram_index(library, tree, q):
 def test_postgresql_search_through_the_library_with_visibility(library, tree, client_for):
     page = client_for(tree.people.member).get(reverse("material_list"), {"q": "安全生产"}).content.decode()
     assert "安全生产月活动方案" in page and "驾驶员培训" in page and "车辆全生命周期管理" not in page
+
+
+@on_postgresql
+def test_the_database_check_finds_chinese_indexable(db):
+    from materials.checks import text_search_sees_cjk
+
+    assert text_search_sees_cjk(None, databases=["default"]) == []
