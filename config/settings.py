@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "notifications",
     "pairings",
     "activities",
+    "materials",
     "oversight",
     "portal",
 ]

@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("oversight.urls")),
     path("pairings/", include("pairings.urls")),
     path("activities/", include("activities.urls")),
+    path("materials/", include("materials.urls")),
+    path("news/", include("materials.news_urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

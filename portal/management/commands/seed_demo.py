@@ -3,6 +3,7 @@ from django.db import transaction
 
 from activities import demo as activities_demo
 from branches import demo as branches_demo
+from materials import demo as materials_demo
 from oversight import demo as oversight_demo
 from pairings import demo as pairings_demo
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         orgs, people = branches_demo.seed()
         pairings_demo.seed(orgs, people)
         activities_demo.seed(orgs, people)
+        materials_demo.seed(orgs, people)
         oversight_demo.seed(orgs, people)
         self.stdout.write(self.style.SUCCESS(
             f"Demo data ready: {len(orgs)} organisations, {len(people)} people "
