@@ -97,7 +97,7 @@ def browser_login(live_server):
         page.goto(f"{live_server.url}/accounts/login/")
         page.fill("input[name=login]", username)
         page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
+        page.click("main form button[type=submit]")
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
     return login
