@@ -5,6 +5,7 @@ beat running the same schedule sends nothing twice.
 """
 
 from celery import shared_task
+from celery.signals import worker_ready
 
 from reminders import services
 from reminders.models import ReminderKind
@@ -38,3 +39,15 @@ def send_pairing_expiry_reminders():
 @shared_task(acks_late=True)
 def purge_old_reminders():
     return services.purge_old_reminders()
+
+
+@worker_ready.connect
+def catch_up_when_a_worker_starts(sender, **kwargs):
+    """Run every reminder task as soon as a worker is up, not a beat interval later.
+
+    After downtime the reminders that fell due meanwhile go out at once (a new demo, too,
+    shows its reminders in seconds); a second worker starting does no harm.
+    """
+    for name in ("send_activity_reminders", "send_compliance_reminders", "send_theme_day_reminders",
+                 "send_pairing_expiry_reminders"):
+        sender.app.send_task(f"reminders.tasks.{name}")
