@@ -61,8 +61,10 @@ def notify_many(messages):
     """`notify()` for many messages at once: one bulk insert, emails queued after commit.
 
     Each message is rendered once per language of its recipients, not once per person.
+    A recipient is a User or anything with its pk, is_active, language, email and
+    email_notifications (so that callers need not load User objects by the thousand).
     """
-    rows = []
+    rows, emailed = [], []
     for message in messages:
         rendered = {}
         for user in {user.pk: user for user in message.recipients if user.is_active}.values():
@@ -70,9 +72,10 @@ def notify_many(messages):
             if language not in rendered:
                 rendered[language] = render_message(message.template, message.context, language)
             title, body = rendered[language]
-            rows.append(Notification(recipient=user, title=title[:200], body=body, url=message.url))
+            rows.append(Notification(recipient_id=user.pk, title=title[:200], body=body, url=message.url))
+            emailed.append(bool(user.email and user.email_notifications))
     created = Notification.objects.bulk_create(rows, batch_size=1000)
-    email_ids = [n.pk for n in created if n.recipient.email and n.recipient.email_notifications]
+    email_ids = [n.pk for n, wanted in zip(created, emailed) if wanted]
     if email_ids:
         from notifications.tasks import email_notifications
 

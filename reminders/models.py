@@ -71,7 +71,6 @@ class Reminder(models.Model):
     due_at = models.DateTimeField(_("due"))
     # After this moment the reminder is pointless (the activity has started, the period ended).
     expires_at = models.DateTimeField(_("pointless after"))
-    data = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(_("handled"), null=True, blank=True)
     skipped = models.BooleanField(_("skipped"), default=False)
@@ -97,8 +96,9 @@ class ReminderCheck(models.Model):
     """The recipients of one object at one due moment have been worked out.
 
     Written in the transaction that inserts the Reminder rows, so that the next scan skips
-    the object even when nobody needed reminding (a branch that met its requirements).
-    Only an optimisation: the Reminder key alone guarantees that nothing is sent twice.
+    the object even when nobody needed reminding (a branch that met its requirements); it
+    also keeps what the message says beyond the object itself (the unmet requirements).
+    Only an optimisation for sending: the Reminder key alone guarantees nothing goes twice.
     """
 
     kind = models.CharField(max_length=30, choices=ReminderKind.choices)
@@ -106,6 +106,7 @@ class ReminderCheck(models.Model):
     object_id = models.PositiveBigIntegerField()
     due_at = models.DateTimeField()
     expires_at = models.DateTimeField()
+    data = models.JSONField(default=dict, blank=True)
     checked_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -170,6 +170,7 @@ def due_pairings(now):
 
 # --- Who is to be reminded ------------------------------------------------------------------
 # Each returns {object id: (user ids, data)} for a batch of dues, in a fixed number of queries.
+# Upcoming activities have their own INSERT ... SELECT below: they are most of the rows.
 
 def _active_members(org_ids, roles=None):
     """{organisation id: [user ids]} of active people with a membership there."""
@@ -180,22 +181,6 @@ def _active_members(org_ids, roles=None):
     for org_id, user_id in memberships.values_list("organization_id", "user_id").order_by():
         members[org_id].append(user_id)
     return members
-
-
-def activity_recipients(dues):
-    """The expected participants: active members of any participating organisation."""
-    through = Activity.participants.through
-    pairs = through.objects.filter(
-        activity_id__in=[due.object_id for due in dues],
-    ).values_list("activity_id", "organization_id").order_by()
-    orgs_of = defaultdict(list)
-    for activity_id, org_id in pairs:
-        orgs_of[activity_id].append(org_id)
-    members = _active_members({org for orgs in orgs_of.values() for org in orgs})
-    return {
-        due.object_id: ({user for org in orgs_of[due.object_id] for user in members[org]}, due.data)
-        for due in dues
-    }
 
 
 def compliance_recipients(dues, rules=None):
@@ -279,13 +264,42 @@ class KindSpec:
     kind: str
     model: type
     find_due: object
-    recipients: object
+    recipients: object  # None: the rows are inserted by one INSERT ... SELECT (see _insert_participants)
     template: str
+
+
+def _insert_participants(object_type, kind, object_ids, now):
+    """Insert the reminders of the activities just checked, straight from their participants.
+
+    The biggest kind by far (every participant of every activity, twice), so the rows are
+    made by the database in one statement per batch, never as Python objects. Only checks
+    written by this run (`checked_at = now`) are expanded; a check another run wrote first is
+    that run's to expand.
+    """
+    reminder, check = Reminder._meta.db_table, ReminderCheck._meta.db_table
+    through = Activity.participants.through._meta.db_table
+    membership, user = Membership._meta.db_table, Membership.user.field.related_model._meta.db_table
+    placeholders = ", ".join(["%s"] * len(object_ids))
+    sql = f"""
+        INSERT INTO {reminder} (kind, object_type_id, object_id, recipient_id, due_at, expires_at, created_at, skipped)
+        SELECT DISTINCT c.kind, c.object_type_id, c.object_id, m.user_id, c.due_at, c.expires_at, c.checked_at, %s
+        FROM {check} c
+        JOIN {through} p ON p.activity_id = c.object_id
+        JOIN {membership} m ON m.organization_id = p.organization_id
+        JOIN {user} u ON u.id = m.user_id
+        WHERE c.kind = %s AND c.object_type_id = %s AND c.checked_at = %s AND c.object_id IN ({placeholders})
+          AND u.is_active
+        ORDER BY c.object_id, c.due_at, m.user_id
+        ON CONFLICT DO NOTHING
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [False, kind, object_type.pk, connection.ops.adapt_datetimefield_value(now), *object_ids])
+        return max(cursor.rowcount, 0)
 
 
 SPECS = {
     ReminderKind.UPCOMING_ACTIVITY: KindSpec(
-        ReminderKind.UPCOMING_ACTIVITY, Activity, due_activities, activity_recipients, "reminders/messages/upcoming_activity"
+        ReminderKind.UPCOMING_ACTIVITY, Activity, due_activities, None, "reminders/messages/upcoming_activity"
     ),
     ReminderKind.COMPLIANCE: KindSpec(
         ReminderKind.COMPLIANCE, Organization, due_compliance, compliance_recipients, "reminders/messages/compliance"
@@ -300,16 +314,16 @@ SPECS = {
 
 
 def scan(kind, now=None):
-    """Insert the reminders of one kind that are due at `now`; return how many were queued.
+    """Insert the reminders of one kind that are due at `now`; return how many rows were inserted.
 
-    Rows that already existed (a retry, a concurrent run) are left as they are.
+    Objects already checked at the same due moment are skipped; rows that exist already (a
+    retry, a concurrent run) are left as they are.
     """
     spec = SPECS[ReminderKind(kind)]
     now = now or timezone.now()
     object_type = ContentType.objects.get_for_model(spec.model)
-    dues = spec.find_due(now)
-    queued = 0
-    for batch in _chunks(dues, _batch_size()):
+    inserted = 0
+    for batch in _chunks(spec.find_due(now), _batch_size()):
         checked = set(
             ReminderCheck.objects.filter(
                 kind=spec.kind, object_type=object_type, object_id__in=[due.object_id for due in batch],
@@ -317,45 +331,66 @@ def scan(kind, now=None):
             ).values_list("object_id", "due_at")
         )
         batch = [due for due in batch if (due.object_id, due.due_at) not in checked]
-        if not batch:
-            continue
-        recipients = spec.recipients(batch)
-        rows, checks = [], []
-        for due in batch:
-            users, data = recipients.get(due.object_id, ((), due.data))
-            rows += [
-                Reminder(kind=spec.kind, object_type=object_type, object_id=due.object_id, recipient_id=user,
-                         due_at=due.due_at, expires_at=due.expires_at, data=data, created_at=now)
-                for user in users
-            ]
-            checks.append(ReminderCheck(kind=spec.kind, object_type=object_type, object_id=due.object_id,
-                                        due_at=due.due_at, expires_at=due.expires_at, checked_at=now))
-        # A fixed order, so that two runs inserting the same keys wait for each other
-        # instead of deadlocking.
-        rows.sort(key=lambda r: (r.object_id, r.due_at, r.recipient_id))
-        checks.sort(key=lambda c: (c.object_id, c.due_at))
-        with transaction.atomic():
-            Reminder.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-            ReminderCheck.objects.bulk_create(checks, batch_size=1000, ignore_conflicts=True)
-        queued += len(rows)
-    return queued
+        if batch:
+            inserted += _insert_batch(spec, object_type, batch, now)
+    return inserted
+
+
+def _insert_batch(spec, object_type, batch, now):
+    recipients = spec.recipients(batch) if spec.recipients else {}
+    checks, rows = [], []
+    for due in batch:
+        users, data = recipients.get(due.object_id, ((), due.data))
+        checks.append(ReminderCheck(kind=spec.kind, object_type=object_type, object_id=due.object_id,
+                                    due_at=due.due_at, expires_at=due.expires_at, data=data, checked_at=now))
+        rows += [
+            Reminder(kind=spec.kind, object_type=object_type, object_id=due.object_id, recipient_id=user,
+                     due_at=due.due_at, expires_at=due.expires_at, created_at=now)
+            for user in users
+        ]
+    # A fixed order, so that two runs inserting the same keys wait for each other
+    # instead of deadlocking.
+    checks.sort(key=lambda c: (c.object_id, c.due_at))
+    rows.sort(key=lambda r: (r.object_id, r.due_at, r.recipient_id))
+    with transaction.atomic():
+        ReminderCheck.objects.bulk_create(checks, batch_size=1000, ignore_conflicts=True)
+        if spec.recipients is None:
+            return _insert_participants(object_type, spec.kind, sorted({due.object_id for due in batch}), now)
+        Reminder.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
+    return len(rows)
 
 
 # --- Deliver: turn unsent rows into notifications -------------------------------------------
+
+@dataclass(frozen=True)
+class Recipient:
+    """What delivery needs of a person, read with the row instead of as a User object."""
+
+    pk: int
+    language: str
+    is_active: bool
+    email: str
+    email_notifications: bool
+
+
+ROW_FIELDS = ["pk", "kind", "object_id", "due_at", "expires_at", "recipient_id", "recipient__language",
+              "recipient__is_active", "recipient__email", "recipient__email_notifications"]
+
 
 def deliver(kind=None, now=None):
     """Send every unsent reminder that is due, batch by batch; return an Outcome."""
     now = now or timezone.now()
     outcome = Outcome()
+    pending = Reminder.objects.filter(sent_at__isnull=True, due_at__lte=now)
+    if kind:
+        pending = pending.filter(kind=kind)
+    if not pending.exists():  # the usual case: one cheap query instead of a transaction
+        return outcome
     while True:
         with transaction.atomic():
-            pending = Reminder.objects.filter(sent_at__isnull=True, due_at__lte=now)
-            if kind:
-                pending = pending.filter(kind=kind)
             batch = list(
-                pending.select_related("recipient")
-                .select_for_update(skip_locked=True, of=("self",))
-                .order_by("due_at", "pk")[:_batch_size()]
+                pending.select_for_update(skip_locked=True, of=("self",))
+                .order_by("due_at", "pk").values_list(*ROW_FIELDS)[:_batch_size()]
             )
             if not batch:
                 return outcome
@@ -364,25 +399,34 @@ def deliver(kind=None, now=None):
 
 def _deliver_batch(batch, now):
     """Store the notifications of a batch of locked rows and mark the rows handled."""
-    objects = {}
-    for kind, rows in _group_by(batch, lambda r: r.kind).items():
-        model = SPECS[ReminderKind(kind)].model
-        queryset = model.objects.select_related("organizer") if model is Activity else model.objects
-        objects[kind] = queryset.in_bulk({row.object_id for row in rows})
+    groups = _group_by(batch, lambda row: (row[1], row[2], row[3]))  # kind, object, due moment
+    objects, events = {}, {}
+    for kind, keys in _group_by(groups, lambda key: key[0]).items():
+        spec = SPECS[ReminderKind(kind)]
+        queryset = spec.model.objects.select_related("organizer") if spec.model is Activity else spec.model.objects
+        objects[kind] = queryset.in_bulk({object_id for _, object_id, _ in keys})
+        events.update(
+            ((kind, object_id, due_at), data) for object_id, due_at, data in ReminderCheck.objects.filter(
+                kind=kind, object_type=ContentType.objects.get_for_model(spec.model),
+                object_id__in={object_id for _, object_id, _ in keys},
+                due_at__in={due_at for _, _, due_at in keys},
+            ).values_list("object_id", "due_at", "data")
+        )
     messages, sent, skipped = [], [], []
-    for (kind, object_id, _due_at), rows in _group_by(batch, lambda r: (r.kind, r.object_id, r.due_at)).items():
+    for (kind, object_id, due_at), rows in groups.items():
         spec = SPECS[ReminderKind(kind)]
         obj = objects[kind].get(object_id)
-        first = rows[0]
-        prepared = _CONTEXTS[spec.kind](obj, first) if obj is not None and first.expires_at > now else None
-        live = [row for row in rows if row.recipient.is_active]
+        expires_at = rows[0][4]
+        data = events.get((kind, object_id, due_at), {})
+        prepared = _CONTEXTS[spec.kind](obj, expires_at, data) if obj is not None and expires_at > now else None
+        recipients = [Recipient(row[5], *row[6:]) for row in rows]
         if prepared is None:
-            skipped += [row.pk for row in rows]
+            skipped += [row[0] for row in rows]
             continue
-        skipped += [row.pk for row in rows if not row.recipient.is_active]
+        skipped += [row[0] for row, person in zip(rows, recipients) if not person.is_active]
+        sent += [row[0] for row, person in zip(rows, recipients) if person.is_active]
         context, url = prepared
-        messages.append(Message([row.recipient for row in live], spec.template, context, url))
-        sent += [row.pk for row in live]
+        messages.append(Message([person for person in recipients if person.is_active], spec.template, context, url))
     notify_many(messages)
     if sent:
         Reminder.objects.filter(pk__in=sent).update(sent_at=now)
@@ -391,38 +435,38 @@ def _deliver_batch(batch, now):
     return Outcome(sent=len(sent), skipped=len(skipped))
 
 
-def _activity_context(activity, row):
+def _activity_context(activity, expires_at, data):
     # Cancelled, held or moved since the row was made: this reminder no longer fits.
-    if activity.status != Activity.Status.PLANNED or activity.starts_at != row.expires_at:
+    if activity.status != Activity.Status.PLANNED or activity.starts_at != expires_at:
         return None
-    return {"activity": activity, "hours": row.data.get("hours")}, _url("activity_detail", activity.pk)
+    return {"activity": activity, "hours": data.get("hours")}, _url("activity_detail", activity.pk)
 
 
-def _compliance_context(org, row):
+def _compliance_context(org, expires_at, data):
     requirements = [
         {**item, "kind": ActivityKind(item["kind"]).label, "period": Period(item["period"]).label}
-        for item in row.data.get("requirements", [])
+        for item in data.get("requirements", [])
     ]
     if not requirements:
         return None
     return {
-        "organization": org, "requirements": requirements, "days_left": row.data["days_left"],
-        "period_end": datetime.fromisoformat(row.data["period_end"]).date(),
+        "organization": org, "requirements": requirements, "days_left": data["days_left"],
+        "period_end": datetime.fromisoformat(data["period_end"]).date(),
     }, _url("organization_detail", org.pk)
 
 
-def _theme_day_context(org, row):
-    theme_date = datetime.fromisoformat(row.data["date"]).date()
+def _theme_day_context(org, expires_at, data):
+    theme_date = datetime.fromisoformat(data["date"]).date()
     if org.theme_day != theme_date.day:
         return None
     return {"organization": org, "date": theme_date}, _url("organization_detail", org.pk)
 
 
-def _pairing_context(pairing, row):
-    end_date = datetime.fromisoformat(row.data["end_date"]).date()
+def _pairing_context(pairing, expires_at, data):
+    end_date = datetime.fromisoformat(data["end_date"]).date()
     if pairing.status != Pairing.Status.APPROVED or pairing.end_date != end_date:
         return None
-    return {"pairing": pairing, "end_date": end_date, "days": row.data["days"]}, _url("pairing_detail", pairing.pk)
+    return {"pairing": pairing, "end_date": end_date, "days": data["days"]}, _url("pairing_detail", pairing.pk)
 
 
 _CONTEXTS = {

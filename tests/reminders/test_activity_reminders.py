@@ -5,7 +5,7 @@ from django.core import mail
 from activities.models import Activity
 from branches.models import Membership
 from notifications.models import Notification
-from reminders.models import Reminder, ReminderKind
+from reminders.models import Reminder, ReminderCheck, ReminderKind
 from tests.factories import member_of
 from tests.factories.reminders import ActivityFactory
 from tests.reminders.conftest import local, titles
@@ -66,7 +66,9 @@ def test_activity_planned_at_short_notice_gets_only_the_one_hour_reminder(tree, 
     at(2026, 3, 11, 14)
     committee_meeting(tree)
     run(UPCOMING)
-    assert Reminder.objects.filter(recipient=tree.people.member).get().data == {"hours": 1}
+    reminder = Reminder.objects.filter(recipient=tree.people.member).get()
+    assert reminder.due_at == local(2026, 3, 11, 13, 30)
+    assert ReminderCheck.objects.get(kind=UPCOMING).data == {"hours": 1}
 
 
 def test_every_participating_organisation_is_reminded_once_per_person(tree, at, run):
