@@ -209,9 +209,10 @@ else:
         "data_folder_in": str(CELERY_QUEUE_DIR / "queue"),
         "data_folder_out": str(CELERY_QUEUE_DIR / "queue"),
         "data_folder_processed": str(CELERY_QUEUE_DIR / "processed"),
+        "control_folder": str(CELERY_QUEUE_DIR / "control"),
         "store_processed": False,
     }
-    for _folder in ("queue", "processed"):  # kombu expects them to exist
+    for _folder in ("queue", "processed", "control"):  # kombu expects them to exist
         (CELERY_QUEUE_DIR / _folder).mkdir(parents=True, exist_ok=True)
 # Reminders: due rows that these frequent beat tasks scan and deliver (reminders/services.py).
 # The schedule lives here, in code, so that exactly one reviewed schedule ships with each

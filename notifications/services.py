@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -58,24 +58,29 @@ EMAIL_CHUNK = 500
 
 @transaction.atomic
 def notify_many(messages):
-    """`notify()` for many messages at once: one bulk insert, emails queued after commit.
+    """`notify()` for many messages at once: rows made by the database, emails queued after commit.
 
-    Each message is rendered once per language of its recipients, not once per person.
-    A recipient is a User or anything with its pk, is_active, language, email and
+    Each message is rendered once per language of its recipients, not once per person, and
+    the per-person rows are made by one INSERT ... SELECT per few thousand people from a
+    list of (person, message, language), so that no Notification object is built in
+    Python. A recipient is a User or anything with its pk, is_active, language, email and
     email_notifications (so that callers need not load User objects by the thousand).
+    Returns the ids of the new notifications.
     """
-    rows, emailed = [], []
+    rendered, addressed, emailable = [], [], set()
     for message in messages:
-        rendered = {}
+        numbers = {}  # language -> number of its text in `rendered`
         for user in {user.pk: user for user in message.recipients if user.is_active}.values():
             language = user.language or settings.LANGUAGE_CODE
-            if language not in rendered:
-                rendered[language] = render_message(message.template, message.context, language)
-            title, body = rendered[language]
-            rows.append(Notification(recipient_id=user.pk, title=title[:200], body=body, url=message.url))
-            emailed.append(bool(user.email and user.email_notifications))
-    created = Notification.objects.bulk_create(rows, batch_size=1000)
-    email_ids = [n.pk for n, wanted in zip(created, emailed) if wanted]
+            if language not in numbers:
+                title, body = render_message(message.template, message.context, language)
+                numbers[language] = len(rendered)
+                rendered.append((len(rendered), title[:200], body, message.url))
+            addressed.append((user.pk, numbers[language]))
+            if user.email and user.email_notifications:
+                emailable.add(user.pk)
+    ids = _insert_notifications(rendered, addressed)
+    email_ids = [pk for pk, recipient_id in ids if recipient_id in emailable]
     if email_ids:
         from notifications.tasks import email_notifications
 
@@ -83,6 +88,35 @@ def notify_many(messages):
             chunk = email_ids[start:start + EMAIL_CHUNK]
             # robust: a broker outage must not undo delivery; email_pending_notifications catches up.
             transaction.on_commit(lambda chunk=chunk: email_notifications.delay(chunk), robust=True)
+    return [pk for pk, _ in ids]
+
+
+ROWS_PER_INSERT = 3000
+
+
+def _insert_notifications(rendered, addressed):
+    """Insert one notification per (recipient id, text number); return [(id, recipient id)]."""
+    if not addressed:
+        return []
+    table = Notification._meta.db_table
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    created = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(addressed), ROWS_PER_INSERT):
+            chunk = addressed[start:start + ROWS_PER_INSERT]
+            used = sorted({number for _, number in chunk})
+            texts = [rendered[number] for number in used]
+            cursor.execute(
+                f"""WITH texts (number, title, body, url) AS (VALUES {", ".join(["(%s, %s, %s, %s)"] * len(texts))}),
+                         people (recipient_id, number) AS (VALUES {", ".join(["(%s, %s)"] * len(chunk))})
+                    INSERT INTO {table} (recipient_id, title, body, url, created_at)
+                    SELECT people.recipient_id, texts.title, texts.body, texts.url, %s
+                    FROM people JOIN texts ON texts.number = people.number
+                    WHERE true
+                    RETURNING id, recipient_id""",
+                [value for text in texts for value in text] + [value for row in chunk for value in row] + [now],
+            )
+            created += cursor.fetchall()
     return created
 
 

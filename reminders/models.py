@@ -113,7 +113,10 @@ class ReminderCheck(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_type", "object_id", "due_at"], name="reminder_check_unique"),
         ]
-        indexes = [models.Index(fields=["expires_at"], name="reminder_check_expires")]
+        indexes = [
+            models.Index(fields=["kind", "due_at"], name="reminder_check_due"),
+            models.Index(fields=["expires_at"], name="reminder_check_expires"),
+        ]
 
     def __str__(self):
         return f"{self.kind} #{self.object_id} @ {self.due_at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,7 @@
 """Calendar arithmetic in local time: periods of requirements and due moments of reminders."""
 
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from django.utils import timezone
 
@@ -24,6 +25,7 @@ def month_bounds(day):
     return period_bounds(Period.MONTH, day)
 
 
+@lru_cache(maxsize=4096)
 def local_moment(day, hour=0):
     """The aware datetime of `hour` o'clock on `day` in the site's time zone."""
     return timezone.make_aware(datetime.combine(day, time(hour)))

@@ -96,7 +96,7 @@ def due_activities(now):
         return []
     rows = Activity.objects.filter(
         status=Activity.Status.PLANNED, starts_at__gt=now, starts_at__lte=now + timedelta(hours=offsets[-1])
-    ).values_list("pk", "starts_at")
+    ).values_list("pk", "starts_at").order_by()
     dues = []
     for pk, starts_at in rows:
         latest = _latest_passed({hours: starts_at - timedelta(hours=hours) for hours in offsets}, now)
@@ -125,8 +125,8 @@ def due_compliance(now, rules=None):
     for due_at, periods in periods_at.items():
         org_kinds = [kind for kind, rules in rules_by_kind.items() if any(r.period in periods for r in rules)]
         org_ids = Organization.objects.filter(is_external=False, kind__in=org_kinds).values_list("pk", flat=True)
-        data = {"periods": sorted(periods)}
-        dues += [Due(pk, due_at, local_moment(ends[due_at]), data) for pk in org_ids]
+        data, expires_at = {"periods": sorted(periods)}, local_moment(ends[due_at])
+        dues += [Due(pk, due_at, expires_at, data) for pk in org_ids.order_by()]
     return dues
 
 
@@ -145,8 +145,8 @@ def due_theme_days(now):
         if not latest:
             continue
         org_ids = Organization.objects.filter(is_external=False, theme_day=theme_date.day).values_list("pk", flat=True)
-        data = {"date": theme_date.isoformat()}
-        dues += [Due(pk, latest[1], local_moment(theme_date), data) for pk in org_ids]
+        data, expires_at = {"date": theme_date.isoformat()}, local_moment(theme_date)
+        dues += [Due(pk, latest[1], expires_at, data) for pk in org_ids.order_by()]
     return dues
 
 
@@ -158,7 +158,7 @@ def due_pairings(now):
     today = timezone.localdate(now)
     rows = Pairing.objects.filter(
         status=Pairing.Status.APPROVED, end_date__gte=today, end_date__lte=today + days(offsets[-1])
-    ).values_list("pk", "end_date")
+    ).values_list("pk", "end_date").order_by()
     dues = []
     for pk, end_date in rows:
         latest = _latest_passed({o: local_moment(end_date - days(o), settings.REMINDER_SEND_HOUR) for o in offsets}, now)
@@ -324,13 +324,19 @@ def scan(kind, now=None):
     object_type = ContentType.objects.get_for_model(spec.model)
     inserted = 0
     for batch in _chunks(spec.find_due(now), _batch_size()):
-        checked = set(
-            ReminderCheck.objects.filter(
-                kind=spec.kind, object_type=object_type, object_id__in=[due.object_id for due in batch],
-                due_at__gte=min(due.due_at for due in batch), due_at__lte=max(due.due_at for due in batch),
-            ).values_list("object_id", "due_at")
-        )
-        batch = [due for due in batch if (due.object_id, due.due_at) not in checked]
+        checks = ReminderCheck.objects.filter(kind=spec.kind, object_type=object_type)
+        moments = {due.due_at for due in batch}
+        if len(moments) <= 3:
+            # Day-based kinds: thousands of organisations share one due moment; asking by
+            # moment is cheaper than sending their ids.
+            checked = {moment: set(checks.filter(due_at=moment).values_list("object_id", flat=True))
+                       for moment in moments}
+            batch = [due for due in batch if due.object_id not in checked[due.due_at]]
+        else:
+            checked = set(checks.filter(
+                object_id__in=[due.object_id for due in batch], due_at__gte=min(moments), due_at__lte=max(moments),
+            ).values_list("object_id", "due_at"))
+            batch = [due for due in batch if (due.object_id, due.due_at) not in checked]
         if batch:
             inserted += _insert_batch(spec, object_type, batch, now)
     return inserted
