@@ -46,5 +46,10 @@ messages: install-dev
 	DEBUG=1 $(BIN)/python manage.py makemessages -l zh_Hans -i .venv -i var -i static -i tests
 	DEBUG=1 $(BIN)/python manage.py compilemessages -i .venv
 
+# A month of reminders at scale (200k activities, 20k people by default), timed on a database
+# of its own next to DATABASE_URL's, dropped afterwards. BENCH_ARGS="--people 2000 --activities 20000"
+bench: install-dev
+	DEBUG=1 LOG_LEVEL=WARNING $(BIN)/python manage.py bench_reminders $(BENCH_ARGS)
+
 clean:
 	rm -rf var

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pairings",
     "activities",
     "materials",
+    "reminders",
     "oversight",
     "portal",
 ]
@@ -211,12 +212,35 @@ else:
         "data_folder_in": str(CELERY_QUEUE_DIR / "queue"),
         "data_folder_out": str(CELERY_QUEUE_DIR / "queue"),
         "data_folder_processed": str(CELERY_QUEUE_DIR / "processed"),
+        "control_folder": str(CELERY_QUEUE_DIR / "control"),
         "store_processed": False,
     }
     # Every process that sends a task needs the folders, not only the worker.
-    for folder in ("queue", "processed"):
-        (CELERY_QUEUE_DIR / folder).mkdir(parents=True, exist_ok=True)
-CELERY_BEAT_SCHEDULE = {}
+    for _folder in ("queue", "processed", "control"):
+        (CELERY_QUEUE_DIR / _folder).mkdir(parents=True, exist_ok=True)
+
+# Reminders: due rows that these frequent beat tasks scan and deliver (reminders/services.py).
+# The schedule lives here, in code, so that exactly one reviewed schedule ships with each
+# release; what admins tune (the requirement rules) is data in the admin instead.
+REMINDER_SCAN_SECONDS = env.int("REMINDER_SCAN_SECONDS", default=60)
+REMINDER_ACTIVITY_OFFSETS_HOURS = env.list("REMINDER_ACTIVITY_OFFSETS_HOURS", cast=int, default=[24, 1])
+REMINDER_COMPLIANCE_OFFSETS_DAYS = env.list("REMINDER_COMPLIANCE_OFFSETS_DAYS", cast=int, default=[10, 3])
+REMINDER_THEME_DAY_OFFSETS_DAYS = env.list("REMINDER_THEME_DAY_OFFSETS_DAYS", cast=int, default=[1])
+REMINDER_PAIRING_OFFSETS_DAYS = env.list("REMINDER_PAIRING_OFFSETS_DAYS", cast=int, default=[30, 7])
+REMINDER_SEND_HOUR = env.int("REMINDER_SEND_HOUR", default=9)  # local time of day-based reminders
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=2000)
+REMINDER_KEEP_DAYS = env.int("REMINDER_KEEP_DAYS", default=400)
+_every_scan = {"schedule": REMINDER_SCAN_SECONDS, "options": {"expires": REMINDER_SCAN_SECONDS}}
+CELERY_BEAT_SCHEDULE = {
+    "upcoming-activity-reminders": {"task": "reminders.tasks.send_activity_reminders", **_every_scan},
+    "compliance-reminders": {"task": "reminders.tasks.send_compliance_reminders", **_every_scan},
+    "theme-day-reminders": {"task": "reminders.tasks.send_theme_day_reminders", **_every_scan},
+    "pairing-expiry-reminders": {"task": "reminders.tasks.send_pairing_expiry_reminders", **_every_scan},
+    "email-pending-notifications": {
+        "task": "notifications.tasks.email_pending_notifications", "schedule": 300, "options": {"expires": 300},
+    },
+    "purge-old-reminders": {"task": "reminders.tasks.purge_old_reminders", "schedule": 24 * 3600},
+}
 
 # Rich text: CKEditor 5 served from the package's own static files; a small toolbar, and
 # image uploads through pairings.views.editor_image_upload (permission, size limit,

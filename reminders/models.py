@@ -1,0 +1,122 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import ActivityKind
+from branches.models import Organization
+
+
+class Period(models.TextChoices):
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+    YEAR = "year", _("Year")
+
+
+class RequirementRuleQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class RequirementRule(models.Model):
+    """How often an organisation of a kind must hold an activity of a kind (三会一课 and the like)."""
+
+    activity_kind = models.CharField(_("activity kind"), max_length=40, choices=ActivityKind.choices)
+    period = models.CharField(_("period"), max_length=10, choices=Period.choices, default=Period.MONTH)
+    minimum = models.PositiveSmallIntegerField(_("at least"), default=1)
+    organization_kind = models.CharField(
+        _("applies to"), max_length=20, choices=Organization.Kind.choices, default=Organization.Kind.BRANCH
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = RequirementRuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("requirement")
+        verbose_name_plural = _("requirements")
+        ordering = ["organization_kind", "activity_kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity_kind", "period", "organization_kind"], name="requirement_rule_unique"
+            ),
+            models.CheckConstraint(condition=models.Q(minimum__gte=1), name="requirement_rule_minimum_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_organization_kind_display()}: {self.get_activity_kind_display()} ≥ {self.minimum} / {self.get_period_display()}"
+
+
+class ReminderKind(models.TextChoices):
+    UPCOMING_ACTIVITY = "upcoming_activity", _("Upcoming activity")
+    COMPLIANCE = "compliance", _("Requirement not yet met")
+    THEME_DAY = "theme_day", _("Theme Party day")
+    PAIRING_EXPIRY = "pairing_expiry", _("Agreement ending")
+
+
+class Reminder(models.Model):
+    """One reminder to one person about one object at one due moment.
+
+    The unique key is what makes a reminder go out once: every scan inserts the rows that are
+    due with ON CONFLICT DO NOTHING, and delivery marks them sent in the transaction that
+    stores the notification, so retries, overlapping runs and a second beat change nothing.
+    """
+
+    kind = models.CharField(_("kind"), max_length=30, choices=ReminderKind.choices)
+    object_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    obj = GenericForeignKey("object_type", "object_id")
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders")
+    due_at = models.DateTimeField(_("due"))
+    # After this moment the reminder is pointless (the activity has started, the period ended).
+    expires_at = models.DateTimeField(_("pointless after"))
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    skipped = models.BooleanField(_("skipped"), default=False)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_type", "object_id", "due_at", "recipient"], name="reminder_unique_key"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "due_at"], condition=models.Q(sent_at__isnull=True), name="reminder_pending"),
+            models.Index(fields=["expires_at"], name="reminder_expires"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.object_id} → {self.recipient_id} @ {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class ReminderCheck(models.Model):
+    """The recipients of one object at one due moment have been worked out.
+
+    Written in the transaction that inserts the Reminder rows, so that the next scan skips
+    the object even when nobody needed reminding (a branch that met its requirements); it
+    also keeps what the message says beyond the object itself (the unmet requirements).
+    Only an optimisation for sending: the Reminder key alone guarantees nothing goes twice.
+    """
+
+    kind = models.CharField(max_length=30, choices=ReminderKind.choices)
+    object_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    due_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    data = models.JSONField(default=dict, blank=True)
+    checked_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_type", "object_id", "due_at"], name="reminder_check_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "due_at"], name="reminder_check_due"),
+            models.Index(fields=["expires_at"], name="reminder_check_expires"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} #{self.object_id} @ {self.due_at:%Y-%m-%d %H:%M}"
