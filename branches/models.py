@@ -10,6 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def path_segment(pk):
+    return f"{pk:08d}"
+
+
 class OrganizationQuerySet(models.QuerySet):
     def subtree_of(self, *orgs):
         """The organisations at or below any of the given ones, in one query."""
@@ -25,8 +29,9 @@ class OrganizationQuerySet(models.QuerySet):
 class Organization(models.Model):
     """A node of the party organisation tree.
 
-    `path` holds the ids from the root down to this node ("/1/4/9/"), so that a subtree is
-    one `startswith` filter and the ancestors are read from the string without a query.
+    `path` holds the ids from the root down to this node, zero-padded so that ordering by
+    path lists the tree depth-first ("/00000001/00000004/"): a subtree is one `startswith`
+    filter and the ancestors are read from the string without a query.
     """
 
     class Kind(models.TextChoices):
@@ -103,7 +108,7 @@ class Organization(models.Model):
                 args, kwargs = (), {}
             old_path = self.path
             parent_path = self.parent.path if self.parent_id else "/"
-            self.path = f"{parent_path}{self.pk}/"
+            self.path = f"{parent_path}{path_segment(self.pk)}/"
             super().save(*args, **kwargs)
             if old_path and old_path != self.path:
                 Organization.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(

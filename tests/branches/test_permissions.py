@@ -82,3 +82,15 @@ def test_role_changes_are_logged(tree, caplog):
     with caplog.at_level("INFO", logger="portal.audit"):
         membership.save()
     assert f"membership changed user={tree.people.member.pk}" in caplog.text
+
+
+def test_ordering_by_path_lists_the_tree_depth_first(db):
+    from branches.models import Organization
+    from tests.factories import CommitteeFactory, OrganizationFactory
+
+    root = CommitteeFactory(name="党委")
+    branches = [OrganizationFactory(name=f"支部{n:02d}", parent=root) for n in range(1, 12)]
+    group = OrganizationFactory(name="支部01的党小组", parent=branches[0], kind="group")
+    names = list(Organization.objects.subtree_of(root).values_list("name", flat=True))
+    assert names == ["党委", "支部01", "支部01的党小组", *[b.name for b in branches[1:]]]
+    assert group.ancestor_ids == [root.pk, branches[0].pk]
