@@ -3,9 +3,9 @@ import os
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from materials.html import sanitize_html
 from materials.models import Material, Topic
 from materials.uploads import clean_attachment, clean_cover
+from portal.richtext import sanitize_html
 
 
 class MaterialForm(forms.ModelForm):
