@@ -17,7 +17,7 @@ from materials.filters import MaterialFilter
 from materials.forms import MaterialForm
 from materials.models import StudyRecord
 from materials.selectors import materials_for_organization, members_of, visible_materials, with_study_state
-from materials.uploads import CONTENT_TYPES
+from portal.uploads import content_type_for
 
 PAGE_SIZE = 20
 
@@ -88,7 +88,7 @@ def _serve(request, pk, field):
         inline = kind == "pdf" and not request.GET.get("download")
         response = FileResponse(stored.open("rb"), as_attachment=not inline,
                                 filename=material.attachment_name or f"material.{kind}",
-                                content_type=CONTENT_TYPES.get(kind, "application/octet-stream"))
+                                content_type=content_type_for(kind))
     else:
         content_type = "image/png" if stored.name.endswith(".png") else "image/jpeg"
         response = FileResponse(stored.open("rb"), content_type=content_type)

@@ -65,6 +65,10 @@ def pdf_bytes():
     return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
+# The main part of each Office Open XML type: word/document.xml, ppt/presentation.xml, xl/workbook.xml.
+MAIN_PARTS = {"word/": "document.xml", "ppt/": "presentation.xml", "xl/": "workbook.xml"}
+
+
 def ooxml_bytes(folder="word/", marker="wordprocessingml"):
     """A minimal Office Open XML zip: what a .docx, .pptx or .xlsx is inside."""
     buffer = io.BytesIO()
@@ -73,5 +77,5 @@ def ooxml_bytes(folder="word/", marker="wordprocessingml"):
             "[Content_Types].xml",
             f'<?xml version="1.0"?><Types><Override ContentType="application/vnd.openxmlformats-officedocument.{marker}.main+xml"/></Types>',
         )
-        archive.writestr(f"{folder}document.xml", "<document/>")
+        archive.writestr(f"{folder}{MAIN_PARTS.get(folder, 'document.xml')}", "<document/>")
     return buffer.getvalue()
