@@ -11,20 +11,15 @@ text) goes through this one allow-list:
   (typed without the editor): text without block markup keeps its paragraphs and line breaks.
 """
 
-import io
 import re
-import uuid
 
 import nh3
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import linebreaks
-from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
 
+from portal.images import reencode_image
 from portal.uploads import validate_upload
 
 ALLOWED_TAGS = {
@@ -84,19 +79,9 @@ def sanitize_text_or_html(value):
 def store_editor_image(upload):
     """Re-encode an uploaded image (no EXIF, no trailing bytes) under a random name; return the name.
 
-    Raises ValidationError for anything that is not a JPEG or PNG within IMAGE_MAX_BYTES.
+    Raises ValidationError for anything that is not a JPEG or PNG within IMAGE_MAX_BYTES. The
+    stored image is a JPEG, re-encoded like every other picture of the portal (portal.images).
     """
-    kind = validate_upload(upload, {"jpeg", "png"}, settings.IMAGE_MAX_BYTES)
-    try:
-        with Image.open(upload) as image:
-            image = ImageOps.exif_transpose(image)
-            if kind == "jpeg":
-                image = image.convert("RGB")
-            elif image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-                image = image.convert("RGBA")
-            buffer = io.BytesIO()
-            image.save(buffer, format="JPEG" if kind == "jpeg" else "PNG", quality=85, optimize=True)
-    except (OSError, ValueError, Image.DecompressionBombError) as error:
-        raise ValidationError(_("This image could not be read."), code="bad_image") from error
-    name = f"{uuid.uuid4().hex}.{'jpg' if kind == 'jpeg' else 'png'}"
-    return default_storage.save(f"{EDITOR_IMAGE_DIR}/{name}", ContentFile(buffer.getvalue())).rsplit("/", 1)[-1]
+    validate_upload(upload, {"jpeg", "png"}, settings.IMAGE_MAX_BYTES)
+    image, _thumbnail = reencode_image(upload, settings.IMAGE_MAX_BYTES)
+    return default_storage.save(f"{EDITOR_IMAGE_DIR}/{image.name}", image).rsplit("/", 1)[-1]
