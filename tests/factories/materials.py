@@ -1,4 +1,4 @@
-"""Factories of the materials app, and a small helper to pair organisations for its tests."""
+"""Factories of the materials app, and the files its uploads are tested with."""
 
 import io
 import zipfile
@@ -8,7 +8,6 @@ import factory
 from django.utils import timezone
 
 from materials.models import Material, StudyRecord, Topic
-from pairings.models import Pairing, PairingParty
 from tests.factories import OrganizationFactory, UserFactory
 
 
@@ -44,21 +43,6 @@ class StudyRecordFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     material = factory.SubFactory(MaterialFactory)
-
-
-def pairing_between(*orgs, status=Pairing.Status.APPROVED, days_from=-30, days_to=300, title="结对共建协议"):
-    """A pairing of `orgs` running from `days_from` to `days_to` days around today."""
-    today = timezone.localdate()
-    pairing = Pairing.objects.create(
-        title=title, status=status,
-        start_date=today + timedelta(days=days_from), end_date=today + timedelta(days=days_to),
-    )
-    for index, org in enumerate(orgs):
-        PairingParty.objects.create(
-            pairing=pairing, organization=org,
-            role=PairingParty.Role.INITIATOR if index == 0 else PairingParty.Role.PARTNER,
-        )
-    return pairing
 
 
 def pdf_bytes():
