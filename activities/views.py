@@ -1,6 +1,4 @@
 import base64
-import html
-import re
 from datetime import timedelta
 
 import qrcode
@@ -13,7 +11,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -120,12 +117,6 @@ def activity_edit(request, pk):
     return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
 
 
-def _minutes_as_text(minutes):
-    text = re.sub(r"(?i)<br\s*/?>", "\n", minutes or "")
-    text = re.sub(r"(?i)</p>\s*", "\n\n", text)
-    return html.unescape(strip_tags(text)).strip()
-
-
 @require_http_methods(["GET", "POST"])
 def activity_hold(request, pk):
     activity = _activity_for(request, pk, "activity.manage")
@@ -133,7 +124,7 @@ def activity_hold(request, pk):
         messages.error(request, _("Only an activity that has started and was not cancelled can be recorded as held."))
         return redirect("activity_detail", pk=activity.pk)
     form = HoldForm(request.POST or None, initial={
-        "minutes": _minutes_as_text(activity.minutes), "outcomes": activity.outcomes,
+        "minutes": activity.minutes, "outcomes": activity.outcomes,
     })
     if request.method == "POST" and form.is_valid():
         services.record_held(activity, by=request.user, **form.cleaned_data)

@@ -8,6 +8,7 @@ from materials.models import Material, Topic
 from portal.images import reencode_image
 from portal.richtext import sanitize_html
 from portal.uploads import validate_upload
+from portal.widgets import RichTextEditor
 
 ATTACHMENT_TYPES = {"pdf", "docx", "pptx", "xlsx"}
 COVER_MAX_SIDE = 1600
@@ -35,7 +36,7 @@ class MaterialForm(forms.ModelForm):
             "cover", "visibility", "is_public_news", "is_published",
         ]
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 10}),
+            "body": RichTextEditor(),
             "topics": forms.CheckboxSelectMultiple,
             "visibility": forms.RadioSelect,
         }
