@@ -5,7 +5,6 @@ import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,9 +20,7 @@ from activities.models import Activity, ActivityPhoto, Attendance, AttendanceCha
 from activities.rules import attendance_scope
 from branches.models import Organization
 from branches.permissions import access_for, can, require
-
-PAGE_SIZE = 20
-
+from portal.pagination import paginate
 
 def _activity_for(request, pk, permission="activity.view"):
     """The activity if the user may see it (404 otherwise) and holds `permission` (403 otherwise)."""
@@ -44,11 +41,8 @@ def activity_list(request):
         present_count=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT), distinct=True),
         photo_count=Count("photos", distinct=True),
     )
-    page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "activities/activity_list.html", {
-        "form": form, "page": page, "query_string": query.urlencode(),
+        "form": form, **paginate(request, activities),
         "may_plan": can(request.user, "activity.plan"),
     })
 

@@ -1,8 +1,5 @@
-import mimetypes
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,9 +10,8 @@ from pairings import services
 from pairings.filters import PairingFilter
 from pairings.forms import CommentForm, PairingForm, RejectForm, TerminateForm
 from pairings.queries import pairings_awaiting, visible_pairings, with_parties
-
-PAGE_SIZE = 20
-
+from portal.pagination import paginate
+from portal.uploads import content_type_of
 
 def _get_pairing(request, pk, authority=None):
     """The agreement if the user may see it (404 otherwise), and may act in `authority` (403)."""
@@ -33,11 +29,8 @@ def _refused(request, pairing, error):
 def pairing_list(request):
     pairings = with_parties(visible_pairings(request.user))
     filters = PairingFilter(request.GET or None, queryset=pairings)
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "pairings/pairing_list.html", {
-        "filters": filters, "page": page, "query_string": query.urlencode(),
+        "filters": filters, **paginate(request, filters.qs),
         "may_create": can(request.user, "pairing.create"),
     })
 
@@ -148,6 +141,5 @@ def agreement_download(request, pk):
     if not pairing.agreement_file:
         raise Http404
     name = pairing.agreement_filename or pairing.agreement_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(pairing.agreement_file.name)[0] or "application/octet-stream"
     return FileResponse(pairing.agreement_file.open("rb"), as_attachment=True, filename=name,
-                        content_type=content_type)
+                        content_type=content_type_of(pairing.agreement_file.name))

@@ -5,7 +5,8 @@
   ValidationError when the file is too large or not one of the allowed types (images are also
   opened with Pillow), and returns the type. With `match_extension`, the type must also be the
   one the file's name claims (a spreadsheet renamed .docx is refused, not stored as a .xlsx).
-- `content_type_for(type)` is the MIME type to serve a stored file of that type with.
+- `content_type_for(type)` and `content_type_of(filename)` are the MIME type to serve a stored
+  file with, from its type or from the extension of its (generated) name.
 - `generated_name(instance, filename)` is an `upload_to` callable: "<app>/<yyyy>/<uuid>.<ext>",
   so that no client-chosen name reaches the storage. Keep the original name in a field of
   your own for the download.
@@ -131,6 +132,10 @@ def extension_for(kind):
 
 def content_type_for(kind):
     return CONTENT_TYPES.get(kind, "application/octet-stream")
+
+
+def content_type_of(filename):
+    return content_type_for(CLAIMED_TYPES.get(extension_of(filename)))
 
 
 def generated_name(instance, filename):

@@ -14,6 +14,7 @@ from activities.models import Activity
 from activities.queries import my_activities
 from branches.permissions import access_for, can
 from portal.richtext import EDITOR_IMAGE_DIR, store_editor_image
+from portal.uploads import content_type_of
 
 UPCOMING_ON_HOME = 5
 
@@ -60,5 +61,4 @@ def editor_image(request, name):
     path = f"{EDITOR_IMAGE_DIR}/{name}"
     if "/" in name or not default_storage.exists(path):
         raise Http404
-    content_type = "image/jpeg" if name.endswith(".jpg") else "image/png"
-    return FileResponse(default_storage.open(path, "rb"), content_type=content_type)
+    return FileResponse(default_storage.open(path, "rb"), content_type=content_type_of(name))
