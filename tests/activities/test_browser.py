@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from activities.models import ActivityPhoto, Attendance
 from activities.services import checkin_token
-from tests.activities.conftest import jpeg_bytes
 from tests.factories import PASSWORD
 from tests.factories.activities import ActivityFactory
+from tests.factories.files import jpeg_bytes
 
 
 @pytest.mark.browser

@@ -1,7 +1,5 @@
-"""Factories of the materials app, and the files its uploads are tested with."""
+"""Factories of the materials app."""
 
-import io
-import zipfile
 from datetime import timedelta
 
 import factory
@@ -43,23 +41,3 @@ class StudyRecordFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     material = factory.SubFactory(MaterialFactory)
-
-
-def pdf_bytes():
-    return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-# The main part of each Office Open XML type: word/document.xml, ppt/presentation.xml, xl/workbook.xml.
-MAIN_PARTS = {"word/": "document.xml", "ppt/": "presentation.xml", "xl/": "workbook.xml"}
-
-
-def ooxml_bytes(folder="word/", marker="wordprocessingml"):
-    """A minimal Office Open XML zip: what a .docx, .pptx or .xlsx is inside."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            f'<?xml version="1.0"?><Types><Override ContentType="application/vnd.openxmlformats-officedocument.{marker}.main+xml"/></Types>',
-        )
-        archive.writestr(f"{folder}{MAIN_PARTS.get(folder, 'document.xml')}", "<document/>")
-    return buffer.getvalue()

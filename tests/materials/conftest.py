@@ -7,7 +7,8 @@ from branches.models import Role
 from materials.models import Material
 from pairings.models import Pairing
 from tests.factories import member_of
-from tests.factories.materials import MaterialFactory, pdf_bytes
+from tests.factories.files import pdf_bytes
+from tests.factories.materials import MaterialFactory
 from tests.factories.pairings import pairing_between
 
 V = Material.Visibility

@@ -1,8 +1,6 @@
 """The signed agreement: type by content, size limits, generated names."""
 
-import io
 import re
-import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,23 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pairings.models import Pairing
 from portal.uploads import sniff_type, validate_upload
-from tests.factories.files import image_bytes
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def ooxml(main_part):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(main_part, "<x/>")
-    return buffer.getvalue()
+from tests.factories.files import PDF, image_bytes, ooxml_bytes
 
 
 @pytest.mark.parametrize(("content", "expected"), [
     (PDF, "pdf"), (image_bytes("PNG"), "png"), (image_bytes("JPEG"), "jpeg"),
-    (ooxml("word/document.xml"), "docx"), (ooxml("ppt/presentation.xml"), "pptx"),
-    (ooxml("xl/workbook.xml"), "xlsx"), (b"<html><script>alert(1)</script></html>", None),
+    (ooxml_bytes("word/document.xml"), "docx"), (ooxml_bytes("ppt/presentation.xml"), "pptx"),
+    (ooxml_bytes("xl/workbook.xml"), "xlsx"), (b"<html><script>alert(1)</script></html>", None),
     (b"PK\x03\x04 not really a zip", None),
 ])
 def test_type_is_read_from_the_content(content, expected):
