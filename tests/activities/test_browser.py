@@ -36,8 +36,9 @@ def test_a_member_checks_in_and_the_secretary_records_minutes_and_a_photo(
         page.goto(f"{live_server.url}/activities/{activity.pk}/")
         assert "应到 4 人，实到 1 人" in page.get_by_test_id("attendance-summary").inner_text()
         page.get_by_role("link", name="录入纪要").click()
-        minutes = page.locator(".ck-editor__editable")  # the rich-text editor over the minutes field
-        minutes.click()
+        # The rich-text editor over the minutes field: type once it has loaded its content.
+        page.wait_for_function("() => window.editors && window.editors.id_minutes")
+        page.locator(".ck-editor__editable").click()
         page.keyboard.type("重温入党誓词。")
         page.keyboard.press("Enter")
         page.keyboard.type("学习《中国共产党支部工作条例》。")
