@@ -14,8 +14,8 @@ from PIL import Image, ImageDraw
 
 from activities import queries
 from activities.models import Activity, ActivityKind, ActivityPhoto, Attendance
-from activities.services import sanitize_minutes
 from pairings.models import Pairing
+from portal.richtext import sanitize_text_or_html
 
 K = ActivityKind
 HELD, PLANNED = Activity.Status.HELD, Activity.Status.PLANNED
@@ -30,7 +30,7 @@ def _activity(title, organizer, *, participants=(), created_by=None, attendance=
     now = timezone.now()
     fields.setdefault("status", HELD if fields["ends_at"] < now else PLANNED)
     if "minutes" in fields:
-        fields["minutes"] = sanitize_minutes(fields["minutes"])
+        fields["minutes"] = sanitize_text_or_html(fields["minutes"])
     activity, _ = Activity.objects.get_or_create(
         title=title, organizer=organizer, defaults={**fields, "created_by": created_by})
     activity.participants.add(organizer, *participants)

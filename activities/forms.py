@@ -10,6 +10,7 @@ from activities.models import Activity, ActivityKind, Attendance
 from branches.models import Organization
 from branches.permissions import access_for
 from pairings.models import Pairing
+from portal.widgets import RichTextEditor
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -89,7 +90,7 @@ class ActivityForm(forms.ModelForm):
 
 class HoldForm(forms.Form):
     minutes = forms.CharField(
-        label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 10}),
+        label=_("Minutes"), widget=RichTextEditor(),
         help_text=_("What was discussed and decided. Paragraphs are kept; formatting is cleaned."),
     )
     outcomes = forms.CharField(label=_("Outcomes"), required=False, widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,47 +1,26 @@
 """Actions on activities: one function per action, each atomic (STYLE.md)."""
 
 import logging
-import re
 from datetime import timedelta
 
-import nh3
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
 from activities import queries
 from activities.models import Activity, ActivityPhoto, Attendance, AttendanceChange
 from notifications.services import notify
 from portal.images import reencode_image
+from portal.richtext import sanitize_text_or_html
 
 audit = logging.getLogger("portal.audit")
 
 THUMBNAIL_SIZE = (480, 480)
 CHECKIN_SALT = "activities.checkin"
-
-MINUTES_TAGS = {
-    "p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "blockquote",
-    "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "a", "hr", "span",
-}
-MINUTES_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
-
-
-RICH_TEXT = re.compile(r"<(p|br|div|ul|ol|h[1-6]|table|blockquote)\b", re.IGNORECASE)
-
-
-def sanitize_minutes(text):
-    """Minutes as safe HTML: plain text keeps its paragraphs, rich text keeps an allow-list."""
-    text = (text or "").strip()
-    if not text:
-        return ""
-    if not RICH_TEXT.search(text):
-        text = linebreaks(text, autoescape=True)
-    return nh3.clean(text, tags=MINUTES_TAGS, attributes=MINUTES_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
 
 
 def _notify_expected(activity, template, exclude=None):
@@ -78,7 +57,7 @@ def record_held(activity, *, by, minutes, outcomes=""):
     """Mark the activity held with its minutes (sanitised) and outcomes; may be repeated to edit them."""
     if activity.status == Activity.Status.CANCELLED:
         raise ValidationError(_("A cancelled activity cannot be recorded as held."))
-    activity.minutes = sanitize_minutes(minutes)
+    activity.minutes = sanitize_text_or_html(minutes)
     activity.outcomes = (outcomes or "").strip()
     activity.status = Activity.Status.HELD
     activity.save(update_fields=["minutes", "outcomes", "status", "updated_at"])

@@ -1,19 +1,15 @@
 import base64
-import html
-import re
 from datetime import timedelta
 
 import qrcode
 import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -24,9 +20,7 @@ from activities.models import Activity, ActivityPhoto, Attendance, AttendanceCha
 from activities.rules import attendance_scope
 from branches.models import Organization
 from branches.permissions import access_for, can, require
-
-PAGE_SIZE = 20
-
+from portal.pagination import paginate
 
 def _activity_for(request, pk, permission="activity.view"):
     """The activity if the user may see it (404 otherwise) and holds `permission` (403 otherwise)."""
@@ -47,11 +41,8 @@ def activity_list(request):
         present_count=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT), distinct=True),
         photo_count=Count("photos", distinct=True),
     )
-    page = Paginator(activities, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "activities/activity_list.html", {
-        "form": form, "page": page, "query_string": query.urlencode(),
+        "form": form, **paginate(request, activities),
         "may_plan": can(request.user, "activity.plan"),
     })
 
@@ -120,12 +111,6 @@ def activity_edit(request, pk):
     return render(request, "activities/activity_form.html", {"form": form, "activity": activity})
 
 
-def _minutes_as_text(minutes):
-    text = re.sub(r"(?i)<br\s*/?>", "\n", minutes or "")
-    text = re.sub(r"(?i)</p>\s*", "\n\n", text)
-    return html.unescape(strip_tags(text)).strip()
-
-
 @require_http_methods(["GET", "POST"])
 def activity_hold(request, pk):
     activity = _activity_for(request, pk, "activity.manage")
@@ -133,7 +118,7 @@ def activity_hold(request, pk):
         messages.error(request, _("Only an activity that has started and was not cancelled can be recorded as held."))
         return redirect("activity_detail", pk=activity.pk)
     form = HoldForm(request.POST or None, initial={
-        "minutes": _minutes_as_text(activity.minutes), "outcomes": activity.outcomes,
+        "minutes": activity.minutes, "outcomes": activity.outcomes,
     })
     if request.method == "POST" and form.is_valid():
         services.record_held(activity, by=request.user, **form.cleaned_data)

@@ -242,11 +242,12 @@ CELERY_BEAT_SCHEDULE = {
     "purge-old-reminders": {"task": "reminders.tasks.purge_old_reminders", "schedule": 24 * 3600},
 }
 
-# Rich text: CKEditor 5 served from the package's own static files; a small toolbar, and
-# image uploads through pairings.views.editor_image_upload (permission, size limit,
+# Rich text (agreement goals, activity minutes, material texts): CKEditor 5 served from the
+# package's own static files through portal.widgets.RichTextEditor; a small toolbar, and
+# image uploads through portal.views.editor_image_upload (permission, size limit,
 # re-encoding, random names) instead of the package's default view.
 CKEDITOR_5_CONFIGS = {
-    "pairing": {
+    "default": {
         "language": "zh-cn",
         "toolbar": {"items": ["heading", "|", "bold", "italic", "link", "bulletedList", "numberedList",
                               "blockQuote", "|", "insertTable", "imageUpload", "|", "undo", "redo"]},

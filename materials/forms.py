@@ -1,11 +1,17 @@
 import os
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from materials.html import sanitize_html
 from materials.models import Material, Topic
-from materials.uploads import clean_attachment, clean_cover
+from portal.images import reencode_image
+from portal.richtext import sanitize_html
+from portal.uploads import validate_upload
+from portal.widgets import RichTextEditor
+
+ATTACHMENT_TYPES = {"pdf", "docx", "pptx", "xlsx"}
+COVER_MAX_SIDE = 1600
 
 
 class MaterialForm(forms.ModelForm):
@@ -30,7 +36,7 @@ class MaterialForm(forms.ModelForm):
             "cover", "visibility", "is_public_news", "is_published",
         ]
         widgets = {
-            "body": forms.Textarea(attrs={"rows": 10}),
+            "body": RichTextEditor(),
             "topics": forms.CheckboxSelectMultiple,
             "visibility": forms.RadioSelect,
         }
@@ -58,13 +64,16 @@ class MaterialForm(forms.ModelForm):
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
         if upload and upload is not getattr(self.instance, "attachment", None) and hasattr(upload, "content_type"):
-            self.attachment_type = clean_attachment(upload)
+            # The content must be what the name says: a spreadsheet renamed .docx is refused.
+            self.attachment_type = validate_upload(upload, ATTACHMENT_TYPES, match_extension=True)
         return upload
 
     def clean_cover(self):
         upload = self.cleaned_data.get("cover")
         if upload and hasattr(upload, "content_type"):
-            return clean_cover(upload)
+            # Only the pixels survive (no EXIF, no GPS, no payload), as a JPEG under a new name.
+            cover, _thumbnail = reencode_image(upload, settings.IMAGE_MAX_BYTES, max_side=COVER_MAX_SIDE)
+            return cover
         return upload
 
     def clean(self):

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import Organization
-from materials.html import sanitize_html
 from materials.search_text import bigram_document, plain_text
+from portal.richtext import sanitize_html
 
 
 def attachment_path(instance, filename):

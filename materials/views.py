@@ -3,7 +3,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,27 +16,17 @@ from materials.filters import MaterialFilter
 from materials.forms import MaterialForm
 from materials.models import StudyRecord
 from materials.selectors import materials_for_organization, members_of, visible_materials, with_study_state
-from materials.uploads import CONTENT_TYPES
-
-PAGE_SIZE = 20
-
-
-def _query_string(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
+from portal.pagination import paginate
+from portal.uploads import content_type_for, content_type_of
 
 def material_list(request):
     visible = visible_materials(request.user)
     materials = with_study_state(visible, request.user).select_related("owner").prefetch_related("topics")
     library = MaterialFilter(request.GET, queryset=materials)
-    page = Paginator(library.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     live = visible.published()
     return render(request, "materials/material_list.html", {
         "filter": library,
-        "page": page,
-        "query_string": _query_string(request),
+        **paginate(request, library.qs),
         "searching": bool(request.GET.get("q", "").strip()),
         "my_studied": StudyRecord.objects.filter(user=request.user, material__in=live.values("pk")).count(),
         "my_total": live.count(),
@@ -88,10 +77,9 @@ def _serve(request, pk, field):
         inline = kind == "pdf" and not request.GET.get("download")
         response = FileResponse(stored.open("rb"), as_attachment=not inline,
                                 filename=material.attachment_name or f"material.{kind}",
-                                content_type=CONTENT_TYPES.get(kind, "application/octet-stream"))
+                                content_type=content_type_for(kind))
     else:
-        content_type = "image/png" if stored.name.endswith(".png") else "image/jpeg"
-        response = FileResponse(stored.open("rb"), content_type=content_type)
+        response = FileResponse(stored.open("rb"), content_type=content_type_of(stored.name))
     response["Cache-Control"] = "private, max-age=3600"
     return response
 
@@ -169,8 +157,7 @@ def study_progress(request):
         "org": org,
         "organizations": managed,
         "by_member": by_member,
-        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
-        "query_string": _query_string(request),
+        **paginate(request, rows),
         "member_count": members.count(),
         "material_count": materials.count(),
     })
@@ -198,8 +185,7 @@ def _public_news():
 @login_not_required
 def news_list(request):
     news = _public_news().select_related("owner").prefetch_related("topics")
-    page = Paginator(news, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "materials/news_list.html", {"page": page, "query_string": ""})
+    return render(request, "materials/news_list.html", paginate(request, news))
 
 
 @login_not_required

@@ -2,7 +2,6 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
-from django_ckeditor_5.widgets import CKEditor5Widget
 
 from branches.models import Organization
 from branches.permissions import access_for
@@ -10,6 +9,7 @@ from pairings.models import Pairing
 from pairings.rules import ACTING_ROLES
 from portal.richtext import sanitize_html
 from portal.uploads import extension_for, validate_upload
+from portal.widgets import RichTextEditor
 
 AGREEMENT_TYPES = ("pdf", "jpeg", "png")
 
@@ -46,7 +46,7 @@ class PairingForm(forms.ModelForm):
         model = Pairing
         fields = ["title", "kind", "initiator", "partners", "goals", "start_date", "end_date", "agreement_file"]
         widgets = {
-            "goals": CKEditor5Widget(config_name="pairing"),
+            "goals": RichTextEditor(),
             "start_date": DateInput(),
             "end_date": DateInput(),
             "agreement_file": forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}),

@@ -86,9 +86,3 @@ def act_as_party(access, pairing):
 @rule("pairing.terminate")
 def terminate_pairing(access, pairing):
     return pairing.status == Pairing.Status.APPROVED and not pairing.has_ended and act_as_party(access, pairing)
-
-
-@rule("pairing.upload_editor_image")
-def upload_editor_image(access, _obj=None):
-    """The editor's image upload: only people who may write an agreement's text."""
-    return create_pairing(access)

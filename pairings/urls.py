@@ -13,6 +13,4 @@ urlpatterns = [
     path("<int:pk>/reject/", views.pairing_reject, name="pairing_reject"),
     path("<int:pk>/terminate/", views.pairing_terminate, name="pairing_terminate"),
     path("<int:pk>/agreement/", views.agreement_download, name="pairing_agreement"),
-    path("editor/images/", views.editor_image_upload, name="editor_image_upload"),
-    path("editor/images/<str:name>", views.editor_image, name="editor_image"),
 ]

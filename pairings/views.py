@@ -1,14 +1,8 @@
-import mimetypes
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from branches.permissions import can, require
@@ -16,10 +10,8 @@ from pairings import services
 from pairings.filters import PairingFilter
 from pairings.forms import CommentForm, PairingForm, RejectForm, TerminateForm
 from pairings.queries import pairings_awaiting, visible_pairings, with_parties
-from portal.richtext import EDITOR_IMAGE_DIR, store_editor_image
-
-PAGE_SIZE = 20
-
+from portal.pagination import paginate
+from portal.uploads import content_type_of
 
 def _get_pairing(request, pk, authority=None):
     """The agreement if the user may see it (404 otherwise), and may act in `authority` (403)."""
@@ -37,11 +29,8 @@ def _refused(request, pairing, error):
 def pairing_list(request):
     pairings = with_parties(visible_pairings(request.user))
     filters = PairingFilter(request.GET or None, queryset=pairings)
-    page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "pairings/pairing_list.html", {
-        "filters": filters, "page": page, "query_string": query.urlencode(),
+        "filters": filters, **paginate(request, filters.qs),
         "may_create": can(request.user, "pairing.create"),
     })
 
@@ -152,32 +141,5 @@ def agreement_download(request, pk):
     if not pairing.agreement_file:
         raise Http404
     name = pairing.agreement_filename or pairing.agreement_file.name.rsplit("/", 1)[-1]
-    content_type = mimetypes.guess_type(pairing.agreement_file.name)[0] or "application/octet-stream"
     return FileResponse(pairing.agreement_file.open("rb"), as_attachment=True, filename=name,
-                        content_type=content_type)
-
-
-@require_POST
-def editor_image_upload(request):
-    """The rich-text editor's image upload (CKEditor 5's simple upload adapter speaks JSON)."""
-    if not can(request.user, "pairing.upload_editor_image"):
-        return JsonResponse({"error": {"message": _("Your roles do not allow uploading images.")}}, status=403)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return JsonResponse({"error": {"message": _("No image was sent.")}}, status=400)
-    try:
-        name = store_editor_image(upload)
-    except ValidationError as error:
-        return JsonResponse({"error": {"message": " ".join(error.messages)}}, status=400)
-    return JsonResponse({"url": reverse("editor_image", args=[name])})
-
-
-@require_GET
-@cache_control(private=True, max_age=86400)
-def editor_image(request, name):
-    """Images inside rich text: for signed-in people only; the names are random and unguessable."""
-    path = f"{EDITOR_IMAGE_DIR}/{name}"
-    if "/" in name or not default_storage.exists(path):
-        raise Http404
-    content_type = "image/jpeg" if name.endswith(".jpg") else "image/png"
-    return FileResponse(default_storage.open(path, "rb"), content_type=content_type)
+                        content_type=content_type_of(pairing.agreement_file.name))

@@ -36,10 +36,11 @@ def _jpeg(image, suffix=""):
     return ContentFile(buffer.getvalue(), name=f"{uuid.uuid4().hex}{suffix}.jpg")
 
 
-def reencode_image(uploaded_file, max_bytes, thumbnail_size=None):
+def reencode_image(uploaded_file, max_bytes, thumbnail_size=None, *, max_side=MAX_SIDE):
     """Return `(image, thumbnail)` as new JPEG ContentFiles with generated names.
 
-    `thumbnail` is None unless `thumbnail_size` (a `(width, height)` box) is given. Raises
+    The image is scaled down to fit `max_side` pixels on its longer side; `thumbnail` is None
+    unless `thumbnail_size` (a `(width, height)` box) is given. Raises
     ValidationError, in the active language, for a file over `max_bytes`, a file that is
     not an image, a truncated image, or one with more pixels than `Image.MAX_IMAGE_PIXELS`.
     """
@@ -71,7 +72,7 @@ def reencode_image(uploaded_file, max_bytes, thumbnail_size=None):
         )
     except UnidentifiedImageError:
         raise ValidationError(
-            _("%(name)s is not an image (JPEG, PNG, GIF or WebP).") % {"name": name}, code="not_an_image"
+            _("%(name)s is not an image: upload a JPEG, PNG, GIF or WebP file.") % {"name": name}, code="not_an_image"
         )
     except (OSError, SyntaxError, ValueError, EOFError):
         raise ValidationError(
@@ -80,8 +81,8 @@ def reencode_image(uploaded_file, max_bytes, thumbnail_size=None):
     finally:
         uploaded_file.seek(0)
 
-    if max(image.size) > MAX_SIDE:
-        image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    if max(image.size) > max_side:
+        image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     thumbnail = None
     if thumbnail_size:
         small = image.copy()

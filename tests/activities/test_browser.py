@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from activities.models import ActivityPhoto, Attendance
 from activities.services import checkin_token
-from tests.activities.conftest import jpeg_bytes
 from tests.factories import PASSWORD
 from tests.factories.activities import ActivityFactory
+from tests.factories.files import jpeg_bytes
 
 
 @pytest.mark.browser
@@ -36,7 +36,12 @@ def test_a_member_checks_in_and_the_secretary_records_minutes_and_a_photo(
         page.goto(f"{live_server.url}/activities/{activity.pk}/")
         assert "应到 4 人，实到 1 人" in page.get_by_test_id("attendance-summary").inner_text()
         page.get_by_role("link", name="录入纪要").click()
-        page.get_by_label("会议纪要").fill("重温入党誓词。\n\n学习《中国共产党支部工作条例》。")
+        # The rich-text editor over the minutes field: type once it has loaded its content.
+        page.wait_for_function("() => window.editors && window.editors.id_minutes")
+        page.locator(".ck-editor__editable").click()
+        page.keyboard.type("重温入党誓词。")
+        page.keyboard.press("Enter")
+        page.keyboard.type("学习《中国共产党支部工作条例》。")
         page.get_by_label("活动成效").fill("全体党员参加")
         page.get_by_role("button", name="保存并记录为已举行").click()
         page.wait_for_url(f"**/activities/{activity.pk}/")

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from activities.models import ActivityPhoto
-from tests.activities.conftest import jpeg_bytes
 from tests.factories.activities import ActivityFactory
+from tests.factories.files import jpeg_bytes
 
 GPS_IFD = 0x8825
 

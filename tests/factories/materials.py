@@ -1,14 +1,11 @@
-"""Factories of the materials app, and a small helper to pair organisations for its tests."""
+"""Factories of the materials app."""
 
-import io
-import zipfile
 from datetime import timedelta
 
 import factory
 from django.utils import timezone
 
 from materials.models import Material, StudyRecord, Topic
-from pairings.models import Pairing, PairingParty
 from tests.factories import OrganizationFactory, UserFactory
 
 
@@ -44,34 +41,3 @@ class StudyRecordFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     material = factory.SubFactory(MaterialFactory)
-
-
-def pairing_between(*orgs, status=Pairing.Status.APPROVED, days_from=-30, days_to=300, title="结对共建协议"):
-    """A pairing of `orgs` running from `days_from` to `days_to` days around today."""
-    today = timezone.localdate()
-    pairing = Pairing.objects.create(
-        title=title, status=status,
-        start_date=today + timedelta(days=days_from), end_date=today + timedelta(days=days_to),
-    )
-    for index, org in enumerate(orgs):
-        PairingParty.objects.create(
-            pairing=pairing, organization=org,
-            role=PairingParty.Role.INITIATOR if index == 0 else PairingParty.Role.PARTNER,
-        )
-    return pairing
-
-
-def pdf_bytes():
-    return b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def ooxml_bytes(folder="word/", marker="wordprocessingml"):
-    """A minimal Office Open XML zip: what a .docx, .pptx or .xlsx is inside."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(
-            "[Content_Types].xml",
-            f'<?xml version="1.0"?><Types><Override ContentType="application/vnd.openxmlformats-officedocument.{marker}.main+xml"/></Types>',
-        )
-        archive.writestr(f"{folder}document.xml", "<document/>")
-    return buffer.getvalue()

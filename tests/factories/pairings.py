@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from branches.permissions import lowest_common_committee
 from pairings.models import Pairing, PairingEvent, PairingParty
@@ -18,8 +19,18 @@ class PairingFactory(factory.django.DjangoModelFactory):
     status = Pairing.Status.DRAFT
 
 
-def pairing_between(initiator, *partners, created_by=None, status=Pairing.Status.DRAFT, submitted_by=None, **fields):
-    """An agreement with its parties and approving committee: `pairing_between(branch, other_branch)`."""
+def pairing_between(initiator, *partners, created_by=None, status=Pairing.Status.DRAFT, submitted_by=None,
+                    days_from=None, days_to=None, **fields):
+    """An agreement with its parties and approving committee: `pairing_between(branch, other_branch)`.
+
+    `days_from` and `days_to` set its start and end that many days around today
+    (`days_from=-400, days_to=-10`: an agreement that has ended).
+    """
+    today = timezone.localdate()
+    if days_from is not None:
+        fields["start_date"] = today + datetime.timedelta(days=days_from)
+    if days_to is not None:
+        fields["end_date"] = today + datetime.timedelta(days=days_to)
     orgs = [initiator, *partners]
     if "kind" not in fields and any(org.is_external for org in orgs):
         fields["kind"] = Pairing.Kind.EXTERNAL

@@ -7,7 +7,9 @@ from branches.models import Role
 from materials.models import Material
 from pairings.models import Pairing
 from tests.factories import member_of
-from tests.factories.materials import MaterialFactory, pairing_between, pdf_bytes
+from tests.factories.files import pdf_bytes
+from tests.factories.materials import MaterialFactory
+from tests.factories.pairings import pairing_between
 
 V = Material.Visibility
 
@@ -22,8 +24,9 @@ def shared(tree):
     ended_partner = member_of(tree.external, Role.MEMBER, username="ext1", name="兄弟单位党员")
     pending_org = tree.other_committee.children.create(name="待批党支部", kind="branch")
     pending_member = member_of(pending_org, Role.MEMBER, username="pend1")
-    pairing_between(branch, tree.far_branch, title="进行中的共建")
-    pairing_between(branch, tree.external, days_from=-400, days_to=-10, title="已结束的共建")
+    pairing_between(branch, tree.far_branch, status=Pairing.Status.APPROVED, title="进行中的共建")
+    pairing_between(branch, tree.external, status=Pairing.Status.APPROVED, days_from=-400, days_to=-10,
+                    title="已结束的共建")
     pairing_between(branch, pending_org, status=Pairing.Status.SUBMITTED, title="待审批的共建")
 
     def material(title, visibility, **fields):

@@ -4,8 +4,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from materials.models import Material, StudyRecord, Topic
+from pairings.models import Pairing
 from tests.factories import member_of
-from tests.factories.materials import MaterialFactory, StudyRecordFactory, pairing_between
+from tests.factories.materials import MaterialFactory, StudyRecordFactory
+from tests.factories.pairings import pairing_between
 
 
 def fill_library(tree, times):
@@ -19,7 +21,7 @@ def fill_library(tree, times):
 
 def test_the_library_query_count_does_not_grow_with_materials_or_records(tree, client_for,
                                                                         django_assert_num_queries):
-    pairing_between(tree.branch, tree.far_branch)
+    pairing_between(tree.branch, tree.far_branch, status=Pairing.Status.APPROVED)
     fill_library(tree, 1)
     client = client_for(tree.people.member)
     with CaptureQueriesContext(connection) as small:

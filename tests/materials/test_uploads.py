@@ -6,7 +6,8 @@ from django.urls import reverse
 from PIL import Image
 
 from materials.models import Material, Topic
-from tests.factories.materials import MaterialFactory, ooxml_bytes, pdf_bytes
+from tests.factories.files import ooxml_bytes, pdf_bytes
+from tests.factories.materials import MaterialFactory
 
 
 def post_material(client, tree, **fields):
@@ -41,9 +42,9 @@ def test_a_secretary_publishes_a_pdf_kept_under_a_generated_name(tree, client_fo
 
 @pytest.mark.parametrize("name, content", [
     ("通知.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>"),
-    ("课件.docx", ooxml_bytes(folder="other/", marker="nothing")),
+    ("课件.docx", ooxml_bytes("other/document.xml", marker="nothing")),
     ("课件.docx", b"PK\x03\x04 not really a zip"),
-    ("表格.docx", ooxml_bytes(folder="xl/", marker="spreadsheetml")),
+    ("表格.docx", ooxml_bytes("xl/workbook.xml", marker="spreadsheetml")),
     ("脚本.exe", b"MZ\x90\x00"),
 ])
 def test_a_spoofed_attachment_is_refused(tree, client_for, name, content):
@@ -55,14 +56,14 @@ def test_a_spoofed_attachment_is_refused(tree, client_for, name, content):
     assert 'value="安全生产培训课件"' in text  # what was typed is kept
 
 
-@pytest.mark.parametrize("name, folder, marker", [
-    ("讲稿.docx", "word/", "wordprocessingml"),
-    ("幻灯片.pptx", "ppt/", "presentationml"),
-    ("台账.xlsx", "xl/", "spreadsheetml"),
+@pytest.mark.parametrize("name, main_part, marker", [
+    ("讲稿.docx", "word/document.xml", "wordprocessingml"),
+    ("幻灯片.pptx", "ppt/presentation.xml", "presentationml"),
+    ("台账.xlsx", "xl/workbook.xml", "spreadsheetml"),
 ])
-def test_real_office_documents_are_accepted(tree, client_for, name, folder, marker):
+def test_real_office_documents_are_accepted(tree, client_for, name, main_part, marker):
     response = post_material(client_for(tree.people.secretary), tree,
-                             attachment=upload(name, ooxml_bytes(folder, marker)))
+                             attachment=upload(name, ooxml_bytes(main_part, marker)))
     assert response.status_code == 302
     assert Material.objects.get().attachment_type == name.rsplit(".", 1)[1]
 

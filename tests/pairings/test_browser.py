@@ -15,6 +15,7 @@ def test_secretary_drafts_and_submits_then_admin_approves_on_a_phone(tree, phone
     page.get_by_role("link", name="新建协议").click()
     page.fill("input[name=title]", "支部联学共建协议")
     page.get_by_label("第二配送中心党支部").check()
+    page.wait_for_function("() => window.editors && window.editors.id_goals")  # the editor is ready
     page.locator(".ck-editor__editable").click()
     page.keyboard.type("每季度联合开展一次主题党日。")
     today = datetime.date.today()

@@ -1,41 +1,20 @@
-"""The signed agreement and the editor's images: type by content, size limits, generated names."""
+"""The signed agreement: type by content, size limits, generated names."""
 
-import io
 import re
-import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from pairings.models import Pairing
 from portal.uploads import sniff_type, validate_upload
-
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-def image_bytes(fmt="PNG", size=(40, 30), exif=None):
-    buffer = io.BytesIO()
-    image = Image.new("RGB", size, (200, 22, 29))
-    kwargs = {"exif": exif} if exif is not None else {}
-    image.save(buffer, format=fmt, **kwargs)
-    return buffer.getvalue()
-
-
-def ooxml(main_part):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr(main_part, "<x/>")
-    return buffer.getvalue()
+from tests.factories.files import PDF, image_bytes, ooxml_bytes
 
 
 @pytest.mark.parametrize(("content", "expected"), [
     (PDF, "pdf"), (image_bytes("PNG"), "png"), (image_bytes("JPEG"), "jpeg"),
-    (ooxml("word/document.xml"), "docx"), (ooxml("ppt/presentation.xml"), "pptx"),
-    (ooxml("xl/workbook.xml"), "xlsx"), (b"<html><script>alert(1)</script></html>", None),
+    (ooxml_bytes("word/document.xml"), "docx"), (ooxml_bytes("ppt/presentation.xml"), "pptx"),
+    (ooxml_bytes("xl/workbook.xml"), "xlsx"), (b"<html><script>alert(1)</script></html>", None),
     (b"PK\x03\x04 not really a zip", None),
 ])
 def test_type_is_read_from_the_content(content, expected):
@@ -97,52 +76,3 @@ def test_editing_without_a_new_file_keeps_the_old_one(tree, client_for, draft_da
     client.post(f"/pairings/{pairing.pk}/edit/", draft_data(title="新标题"))
     pairing.refresh_from_db()
     assert pairing.title == "新标题" and pairing.agreement_file.name == stored
-
-
-def _exif_with_gps():
-    exif = Image.Exif()
-    exif[0x8825] = {1: "N", 2: (23.0, 7.0, 0.0)}  # GPSInfo
-    exif[0x010F] = "PhoneMaker"
-    return exif
-
-
-def test_editor_image_is_re_encoded_under_a_random_name(tree, client_for):
-    client = client_for(tree.people.secretary)
-    upload = SimpleUploadedFile("../../我的照片.jpg", image_bytes("JPEG", exif=_exif_with_gps()))
-    response = client.post("/pairings/editor/images/", {"upload": upload})
-    assert response.status_code == 200
-    url = response.json()["url"]
-    assert re.fullmatch(r"/pairings/editor/images/[0-9a-f]{32}\.jpg", url)
-    stored = default_storage.open("editor/" + url.rsplit("/", 1)[-1]).read()
-    with Image.open(io.BytesIO(stored)) as image:
-        assert not image.getexif()
-    shown = client_for(tree.people.member).get(url)
-    assert shown.status_code == 200 and shown["Content-Type"] == "image/jpeg"
-
-
-def test_editor_image_upload_is_for_people_who_may_write(tree, client_for):
-    upload = SimpleUploadedFile("a.png", image_bytes("PNG"))
-    response = client_for(tree.people.member).post("/pairings/editor/images/", {"upload": upload})
-    assert response.status_code == 403
-    assert "无权上传图片" in response.json()["error"]["message"]
-
-
-def test_editor_image_upload_refuses_non_images_and_large_files(tree, client_for, settings):
-    client = client_for(tree.people.secretary)
-    html = SimpleUploadedFile("a.png", b"<svg onload=alert(1)>")
-    assert client.post("/pairings/editor/images/", {"upload": html}).status_code == 400
-    settings.IMAGE_MAX_BYTES = 100
-    big = SimpleUploadedFile("a.png", image_bytes("PNG", size=(400, 400)))
-    response = client.post("/pairings/editor/images/", {"upload": big})
-    assert response.status_code == 400 and "文件过大" in response.json()["error"]["message"]
-
-
-def test_editor_images_cannot_be_read_by_path_tricks(tree, client_for):
-    client = client_for(tree.people.member)
-    assert client.get("/pairings/editor/images/..%2Fpairings%2Fx.pdf").status_code == 404
-    assert client.get("/pairings/editor/images/nothing.png").status_code == 404
-
-
-def test_packages_own_upload_view_is_not_mounted(tree, client_for):
-    upload = SimpleUploadedFile("a.png", image_bytes("PNG"))
-    assert client_for(tree.people.secretary).post("/ckeditor5/image_upload/", {"upload": upload}).status_code == 404

@@ -1,0 +1,16 @@
+"""The rich-text editor of every form: CKEditor 5 with the portal's "default" configuration.
+
+The widget is a plain textarea that the editor replaces in the browser and keeps up to date,
+so a form posts the same field with or without JavaScript; the server sanitises what comes
+(portal.richtext). Images go to portal.views.editor_image_upload (CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME).
+"""
+
+from django_ckeditor_5.widgets import CKEditor5Widget
+
+
+class RichTextEditor(CKEditor5Widget):
+    def __init__(self, attrs=None):
+        super().__init__(config_name="default", attrs={"rows": 10, **(attrs or {})})
+
+    class Media:
+        css = {"all": ["portal/richtext.css"]}
