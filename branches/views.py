@@ -13,7 +13,7 @@ from branches.permissions import can, require
 
 
 def organization_list(request):
-    organizations = Organization.objects.annotate(member_count=Count("memberships"))
+    organizations = Organization.objects.annotate(member_count=Count("memberships")).order_by("path")
     return render(
         request,
         "branches/organization_list.html",

@@ -101,3 +101,8 @@ def test_member_cannot_invite(tree, client_for):
     )
     assert response.status_code == 403
     assert not Invitation.objects.exists()
+
+
+def test_organisation_list_shows_each_group_under_its_branch(tree, client_for):
+    text = client_for(tree.people.member).get("/organizations/").content.decode()
+    assert text.index("第一配送中心党支部") < text.index("第一党小组") < text.index("第二配送中心党支部")
