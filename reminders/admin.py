@@ -17,7 +17,7 @@ class ReminderAdmin(admin.ModelAdmin):
     date_hierarchy = "due_at"
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient"]
-    readonly_fields = ["kind", "object_type", "object_id", "recipient", "due_at", "expires_at",
+    readonly_fields = ["kind", "object_id", "recipient", "due_at", "expires_at",
                        "created_at", "sent_at", "skipped"]
 
     def has_add_permission(self, request):

@@ -5,8 +5,9 @@ have a due moment that has passed (the latest one only: an activity created 30 m
 before it starts gets its 1-hour reminder, not also the 24-hour one) and who is to be
 reminded, with a few set-based queries per batch of objects. Rows are inserted with ON
 CONFLICT DO NOTHING on the key (kind, object, due moment, recipient), and a ReminderCheck
-row notes that the object was handled at that due moment, so that the next scan a minute
-later skips it.
+row notes that the object was handled at that due moment. The queries that find due
+objects leave out the checked ones themselves, so that a scan with nothing new to do,
+which is most of them, costs a few index lookups.
 
 *Delivery* takes unsent rows in batches, locked with SELECT ... FOR UPDATE SKIP LOCKED on
 PostgreSQL (SQLite serialises writers instead), stores the notifications and marks the
@@ -21,8 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import CharField, DateTimeField, Exists, ExpressionWrapper, F, JSONField, OuterRef, Value
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -87,23 +88,11 @@ def _url(name, pk):
         return ""
 
 
-# --- Which objects are due now --------------------------------------------------------------
+# --- Which objects are due now, and not yet checked -----------------------------------------
 
-def due_activities(now):
-    """Planned activities not yet started whose 24-hour (or 1-hour...) reminder is due."""
-    offsets = sorted(set(settings.REMINDER_ACTIVITY_OFFSETS_HOURS))
-    if not offsets:
-        return []
-    rows = Activity.objects.filter(
-        status=Activity.Status.PLANNED, starts_at__gt=now, starts_at__lte=now + timedelta(hours=offsets[-1])
-    ).values_list("pk", "starts_at").order_by()
-    dues = []
-    for pk, starts_at in rows:
-        latest = _latest_passed({hours: starts_at - timedelta(hours=hours) for hours in offsets}, now)
-        if latest:
-            hours, due_at = latest
-            dues.append(Due(pk, due_at, starts_at, {"hours": hours}))
-    return dues
+def _checked(kind, due_at):
+    """Whether the outer query's object was checked at `due_at` (a moment, or an expression of the outer row)."""
+    return Exists(ReminderCheck.objects.filter(kind=kind, object_id=OuterRef("pk"), due_at=due_at))
 
 
 def due_compliance(now, rules=None):
@@ -124,7 +113,9 @@ def due_compliance(now, rules=None):
     dues = []
     for due_at, periods in periods_at.items():
         org_kinds = [kind for kind, rules in rules_by_kind.items() if any(r.period in periods for r in rules)]
-        org_ids = Organization.objects.filter(is_external=False, kind__in=org_kinds).values_list("pk", flat=True)
+        org_ids = Organization.objects.filter(is_external=False, kind__in=org_kinds).exclude(
+            _checked(ReminderKind.COMPLIANCE, due_at)
+        ).values_list("pk", flat=True)
         data, expires_at = {"periods": sorted(periods)}, local_moment(ends[due_at])
         dues += [Due(pk, due_at, expires_at, data) for pk in org_ids.order_by()]
     return dues
@@ -144,14 +135,20 @@ def due_theme_days(now):
         )
         if not latest:
             continue
-        org_ids = Organization.objects.filter(is_external=False, theme_day=theme_date.day).values_list("pk", flat=True)
+        org_ids = Organization.objects.filter(is_external=False, theme_day=theme_date.day).exclude(
+            _checked(ReminderKind.THEME_DAY, latest[1])
+        ).values_list("pk", flat=True)
         data, expires_at = {"date": theme_date.isoformat()}, local_moment(theme_date)
         dues += [Due(pk, latest[1], expires_at, data) for pk in org_ids.order_by()]
     return dues
 
 
 def due_pairings(now):
-    """Approved agreements whose end date comes within the offsets (by default 30 and 7 days)."""
+    """Approved agreements whose end date comes within the offsets (by default 30 and 7 days).
+
+    They are few: their due moments are worked out here, and the checked ones left out by
+    one more query.
+    """
     offsets = sorted(set(settings.REMINDER_PAIRING_OFFSETS_DAYS))
     if not offsets:
         return []
@@ -165,7 +162,10 @@ def due_pairings(now):
         if latest:
             dues.append(Due(pk, latest[1], local_moment(end_date + days(1)),
                             {"days": latest[0], "end_date": end_date.isoformat()}))
-    return dues
+    checked = set(ReminderCheck.objects.filter(
+        kind=ReminderKind.PAIRING_EXPIRY, object_id__in=[due.object_id for due in dues]
+    ).values_list("object_id", "due_at"))
+    return [due for due in dues if (due.object_id, due.due_at) not in checked]
 
 
 # --- Who is to be reminded ------------------------------------------------------------------
@@ -263,43 +263,88 @@ def _group_by(items, key):
 class KindSpec:
     kind: str
     model: type
-    find_due: object
-    recipients: object  # None: the rows are inserted by one INSERT ... SELECT (see _insert_participants)
+    find_due: object  # None: the database finds the due objects (see scan_activities)
+    recipients: object
     template: str
 
 
-def _insert_participants(object_type, kind, object_ids, now):
+# Upcoming activities are most of the rows (every participant of every activity, twice), so
+# their checks and reminders are made by the database, never as Python objects.
+
+def scan_activities(now):
+    """Insert the reminders of planned activities whose 24-hour (or 1-hour...) reminder is due.
+
+    An activity starting within the smallest offset is due at that offset, one starting
+    within the next offset at the next, and so on: per offset, the checks of a batch of
+    activities are inserted by one INSERT ... SELECT, and then their reminders by another.
+    """
+    inserted, since = 0, timedelta(0)
+    for hours in sorted(set(settings.REMINDER_ACTIVITY_OFFSETS_HOURS)):
+        ahead = timedelta(hours=hours)
+        while True:
+            with transaction.atomic():
+                object_ids = _insert_activity_checks(now, since, ahead, {"hours": hours})
+                if object_ids:
+                    inserted += _insert_participants(ReminderKind.UPCOMING_ACTIVITY, object_ids, now)
+            if len(object_ids) < _batch_size():
+                break
+        since = ahead
+    return inserted
+
+
+def _insert_activity_checks(now, since, ahead, data):
+    """Check a batch of planned activities starting in (now + since, now + ahead] that have no
+    check yet for the moment `ahead` before their start; return their ids."""
+    kind = ReminderKind.UPCOMING_ACTIVITY
+    due_at = ExpressionWrapper(F("starts_at") - ahead, output_field=DateTimeField())
+    due = Activity.objects.filter(
+        status=Activity.Status.PLANNED, starts_at__gt=now + since, starts_at__lte=now + ahead
+    ).exclude(
+        _checked(kind, ExpressionWrapper(OuterRef("starts_at") - ahead, output_field=DateTimeField()))
+    ).order_by("starts_at", "pk").values_list(
+        Value(kind.value, output_field=CharField()), "pk", due_at, "starts_at",
+        Value(data, output_field=JSONField()), Value(now, output_field=DateTimeField()),
+    )[:_batch_size()]
+    sql, params = due.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {ReminderCheck._meta.db_table} (kind, object_id, due_at, expires_at, data, checked_at) "
+            f"{sql} ON CONFLICT DO NOTHING RETURNING object_id",
+            params,
+        )
+        return sorted(object_id for object_id, in cursor.fetchall())
+
+
+def _insert_participants(kind, object_ids, now):
     """Insert the reminders of the activities just checked, straight from their participants.
 
-    The biggest kind by far (every participant of every activity, twice), so the rows are
-    made by the database in one statement per batch, never as Python objects. Only checks
-    written by this run (`checked_at = now`) are expanded; a check another run wrote first is
-    that run's to expand.
+    Only checks written by this run (`checked_at = now`) are expanded; a check another run
+    wrote first is that run's to expand.
     """
     reminder, check = Reminder._meta.db_table, ReminderCheck._meta.db_table
     through = Activity.participants.through._meta.db_table
     membership, user = Membership._meta.db_table, Membership.user.field.related_model._meta.db_table
     placeholders = ", ".join(["%s"] * len(object_ids))
     sql = f"""
-        INSERT INTO {reminder} (kind, object_type_id, object_id, recipient_id, due_at, expires_at, created_at, skipped)
-        SELECT DISTINCT c.kind, c.object_type_id, c.object_id, m.user_id, c.due_at, c.expires_at, c.checked_at, %s
+        INSERT INTO {reminder} (kind, object_id, recipient_id, due_at, expires_at, created_at, skipped)
+        SELECT DISTINCT c.kind, c.object_id, m.user_id, c.due_at, c.expires_at, c.checked_at, %s
         FROM {check} c
         JOIN {through} p ON p.activity_id = c.object_id
         JOIN {membership} m ON m.organization_id = p.organization_id
         JOIN {user} u ON u.id = m.user_id
-        WHERE c.kind = %s AND c.object_type_id = %s AND c.checked_at = %s AND c.object_id IN ({placeholders})
+        WHERE c.kind = %s AND c.checked_at = %s AND c.object_id IN ({placeholders})
           AND u.is_active
         ORDER BY c.object_id, c.due_at, m.user_id
         ON CONFLICT DO NOTHING
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [False, kind, object_type.pk, connection.ops.adapt_datetimefield_value(now), *object_ids])
+        cursor.execute(sql, [False, kind, connection.ops.adapt_datetimefield_value(now), *object_ids])
         return max(cursor.rowcount, 0)
 
 
 SPECS = {
     ReminderKind.UPCOMING_ACTIVITY: KindSpec(
-        ReminderKind.UPCOMING_ACTIVITY, Activity, due_activities, None, "reminders/messages/upcoming_activity"
+        ReminderKind.UPCOMING_ACTIVITY, Activity, None, None, "reminders/messages/upcoming_activity"
     ),
     ReminderKind.COMPLIANCE: KindSpec(
         ReminderKind.COMPLIANCE, Organization, due_compliance, compliance_recipients, "reminders/messages/compliance"
@@ -316,41 +361,28 @@ SPECS = {
 def scan(kind, now=None):
     """Insert the reminders of one kind that are due at `now`; return how many rows were inserted.
 
-    Objects already checked at the same due moment are skipped; rows that exist already (a
-    retry, a concurrent run) are left as they are.
+    Objects already checked at the same due moment are not found again; rows that exist
+    already (a concurrent run) are left as they are.
     """
     spec = SPECS[ReminderKind(kind)]
     now = now or timezone.now()
-    object_type = ContentType.objects.get_for_model(spec.model)
+    if spec.find_due is None:
+        return scan_activities(now)
     inserted = 0
     for batch in _chunks(spec.find_due(now), _batch_size()):
-        checks = ReminderCheck.objects.filter(kind=spec.kind, object_type=object_type)
-        moments = {due.due_at for due in batch}
-        if len(moments) <= 3:
-            # Day-based kinds: thousands of organisations share one due moment; asking by
-            # moment is cheaper than sending their ids.
-            checked = {moment: set(checks.filter(due_at=moment).values_list("object_id", flat=True))
-                       for moment in moments}
-            batch = [due for due in batch if due.object_id not in checked[due.due_at]]
-        else:
-            checked = set(checks.filter(
-                object_id__in=[due.object_id for due in batch], due_at__gte=min(moments), due_at__lte=max(moments),
-            ).values_list("object_id", "due_at"))
-            batch = [due for due in batch if (due.object_id, due.due_at) not in checked]
-        if batch:
-            inserted += _insert_batch(spec, object_type, batch, now)
+        inserted += _insert_batch(spec, batch, now)
     return inserted
 
 
-def _insert_batch(spec, object_type, batch, now):
-    recipients = spec.recipients(batch) if spec.recipients else {}
+def _insert_batch(spec, batch, now):
+    recipients = spec.recipients(batch)
     checks, rows = [], []
     for due in batch:
         users, data = recipients.get(due.object_id, ((), due.data))
-        checks.append(ReminderCheck(kind=spec.kind, object_type=object_type, object_id=due.object_id,
+        checks.append(ReminderCheck(kind=spec.kind, object_id=due.object_id,
                                     due_at=due.due_at, expires_at=due.expires_at, data=data, checked_at=now))
         rows += [
-            Reminder(kind=spec.kind, object_type=object_type, object_id=due.object_id, recipient_id=user,
+            Reminder(kind=spec.kind, object_id=due.object_id, recipient_id=user,
                      due_at=due.due_at, expires_at=due.expires_at, created_at=now)
             for user in users
         ]
@@ -360,8 +392,6 @@ def _insert_batch(spec, object_type, batch, now):
     rows.sort(key=lambda r: (r.object_id, r.due_at, r.recipient_id))
     with transaction.atomic():
         ReminderCheck.objects.bulk_create(checks, batch_size=1000, ignore_conflicts=True)
-        if spec.recipients is None:
-            return _insert_participants(object_type, spec.kind, sorted({due.object_id for due in batch}), now)
         Reminder.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
     return len(rows)
 
@@ -411,11 +441,11 @@ def _deliver_batch(batch, now):
         spec = SPECS[ReminderKind(kind)]
         queryset = spec.model.objects.select_related("organizer") if spec.model is Activity else spec.model.objects
         objects[kind] = queryset.in_bulk({object_id for _, object_id, _ in keys})
+        moments = [due_at for _, _, due_at in keys]
         events.update(
             ((kind, object_id, due_at), data) for object_id, due_at, data in ReminderCheck.objects.filter(
-                kind=kind, object_type=ContentType.objects.get_for_model(spec.model),
-                object_id__in={object_id for _, object_id, _ in keys},
-                due_at__in={due_at for _, _, due_at in keys},
+                kind=kind, object_id__in={object_id for _, object_id, _ in keys},
+                due_at__gte=min(moments), due_at__lte=max(moments),
             ).values_list("object_id", "due_at", "data")
         )
     messages, sent, skipped = [], [], []

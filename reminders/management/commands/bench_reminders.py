@@ -7,6 +7,11 @@ fills it with organisations, people, activities and agreements, then replays one
 beat runs (every --step-minutes of simulated time; hourly runs produce exactly the
 reminders that minutely runs do) and reports how long the scans and deliveries took.
 Emails are timed separately with Django's dummy backend. Nothing here asserts a time.
+
+The database is minutes old, and some servers run without autovacuum: the tables are
+analysed after they are filled and once a simulated day, outside the timings, as a live
+database's autovacuum would, so that the query plans are those of production. Run it with
+DEBUG off (`make bench` does): DEBUG keeps a log of every query, which workers do not.
 """
 
 import random
@@ -29,7 +34,7 @@ from branches.models import Membership, Organization, Role
 from notifications import services as notification_services
 from notifications.models import Notification
 from pairings.models import Pairing, PairingParty
-from reminders.models import Reminder, ReminderKind
+from reminders.models import Reminder, ReminderCheck, ReminderKind
 from reminders.periods import local_moment, month_bounds
 from reminders.services import send_reminders
 
@@ -74,15 +79,21 @@ class Command(BaseCommand):
         end = start + timedelta(days=30)
         began = time.perf_counter()
         counts = generate(rng, options["people"], options["activities"], options["span_days"], start)
+        analyze()
         self.out(f"Generated {counts} in {time.perf_counter() - began:.1f} s")
+        if settings.DEBUG:
+            self.out("DEBUG is on: its query log makes these timings pessimistic.")
         self.out(f"Month replayed: {start:%Y-%m-%d} to {end:%Y-%m-%d}, a run every {options['step_minutes']} min")
 
         queued_emails = []
         timings = defaultdict(float)
         tick_times = []
         with mock.patch("notifications.tasks.email_notifications.delay", queued_emails.append):
-            now = start
+            now, analysed_on = start, None
             while now < end:
+                if timezone.localdate(now) != analysed_on:  # untimed, as autovacuum would
+                    analyze(Reminder, ReminderCheck, Notification)
+                    analysed_on = timezone.localdate(now)
                 tick_began = time.perf_counter()
                 for kind in ReminderKind:
                     kind_began = time.perf_counter()
@@ -110,6 +121,13 @@ class Command(BaseCommand):
             self.out(f"Emails: {len(ids)} rendered and handed to the (dummy) backend "
                      f"in {time.perf_counter() - email_began:.1f} s")
         self.out(f"Reminders of the month, scans and in-app delivery: {total:.1f} s")
+
+
+def analyze(*models):
+    """Refresh the planner's statistics (of the given models' tables, or of all)."""
+    with connection.cursor() as cursor:
+        for model in models or [None]:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}" if model else "ANALYZE")
 
 
 def _bulk(model, rows):
