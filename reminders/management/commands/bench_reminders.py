@@ -30,7 +30,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from activities.models import Activity, ActivityKind
-from branches.models import Membership, Organization, Role
+from branches.models import Membership, Organization, Role, path_segment
 from notifications import services as notification_services
 from notifications.models import Notification
 from pairings.models import Pairing, PairingParty
@@ -142,7 +142,7 @@ def generate(rng, people, activities, span_days, month_start):
         Organization(name=f"bench-committee-{i}", kind=Organization.Kind.COMMITTEE) for i in range(n_committees)
     ])
     for org in committees:
-        org.path = f"/{org.pk}/"
+        org.path = f"/{path_segment(org.pk)}/"
     Organization.objects.bulk_update(committees, ["path"], batch_size=BATCH)
     branches = _bulk(Organization, [
         Organization(name=f"bench-branch-{i}", kind=Organization.Kind.BRANCH, parent=committees[i % n_committees],
@@ -154,7 +154,7 @@ def generate(rng, people, activities, span_days, month_start):
         for i, branch in enumerate(branches)
     ])
     for org in [*branches, *groups]:
-        org.path = f"{org.parent.path}{org.pk}/"
+        org.path = f"{org.parent.path}{path_segment(org.pk)}/"
     Organization.objects.bulk_update([*branches, *groups], ["path"], batch_size=BATCH)
 
     User = get_user_model()
