@@ -1,14 +1,16 @@
 """Delivery of messages that feature apps hand over: in the portal, and by email.
 
 Features never build notifications themselves: they call `notify()` with the people and a
-template name, and this module renders it in each recipient's own language.
+template name, and this module renders it in each recipient's own language. Deliveries to
+thousands of people at once (reminders) render with `render_texts()` and store with
+`notify_selected()`, which never builds an object per person.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import connection, transaction
 from django.template.loader import get_template, render_to_string
@@ -36,105 +38,84 @@ def notify(recipients, *, template, context=None, url=""):
         title, body = render_message(template, context, user.language or settings.LANGUAGE_CODE)
         rows.append(Notification(recipient=user, title=title[:200], body=body, url=url))
     created = Notification.objects.bulk_create(rows)
-    ids = [n.pk for n in created if n.recipient.email and n.recipient.email_notifications]
-    if ids:
-        from notifications.tasks import email_notifications
-
-        transaction.on_commit(lambda: email_notifications.delay(ids))
+    _email_after_commit([n.pk for n in created if n.recipient.email and n.recipient.email_notifications])
     return created
 
 
-@dataclass(eq=False)
-class Message:
-    """One message for several people: rendered once per language, stored once per person."""
+@dataclass(frozen=True)
+class Text:
+    """A message as its readers see it in one language."""
 
-    recipients: list
-    template: str
-    context: dict = field(default_factory=dict)
+    title: str
+    body: str
     url: str = ""
+
+
+def render_texts(messages):
+    """Render {key: (template, context, url)} in every language of the site: {(key, language): Text}.
+
+    Rendering is most of the cost of a large delivery: the language is switched once per
+    language instead of once per text, and each template is looked up once.
+    """
+    templates, texts = {}, {}
+    for language, _ in settings.LANGUAGES:
+        with translation.override(language):
+            for key, (template, context, url) in messages.items():
+                if template not in templates:
+                    templates[template] = (get_template(f"{template}_subject.txt"),
+                                           get_template(f"{template}_body.txt"))
+                subject, body = templates[template]
+                texts[key, language] = Text(subject.render(context).strip()[:200], body.render(context).strip(), url)
+    return texts
+
+
+def notify_selected(recipients_sql, params, texts):
+    """Store a notification for every (recipient id, key) row that `recipients_sql` selects.
+
+    Each person gets the text of `texts` (from `render_texts`) for the row's key in their own
+    language, and an email after the transaction commits. The rows are made by one
+    INSERT ... SELECT, so that a delivery to thousands of people builds no object per person;
+    call it inside the transaction that records what was sent. Returns how many were stored.
+    """
+    if not texts:
+        return 0
+    languages = [code for code, _ in settings.LANGUAGES]
+    users = get_user_model()._meta.db_table
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""WITH texts (text_key, language, title, body, url) AS (
+                    VALUES {", ".join(["(%s, %s, %s, %s, %s)"] * len(texts))}
+                ),
+                recipients (recipient_id, text_key) AS MATERIALIZED ({recipients_sql})
+                INSERT INTO {Notification._meta.db_table} (recipient_id, title, body, url, created_at)
+                SELECT p.recipient_id, t.title, t.body, t.url, %s
+                FROM recipients p
+                JOIN {users} u ON u.id = p.recipient_id
+                JOIN texts t ON t.text_key = p.text_key AND t.language = CASE
+                    WHEN u.language IN ({", ".join(["%s"] * len(languages))}) THEN u.language ELSE %s END
+                WHERE u.is_active
+                RETURNING id""",
+            [value for (key, language), text in texts.items() for value in (key, language, *astuple(text))]
+            + list(params) + [now] + languages + [settings.LANGUAGE_CODE],
+        )
+        ids = [pk for pk, in cursor.fetchall()]
+    _email_after_commit(ids)
+    return len(ids)
 
 
 EMAIL_CHUNK = 500
 
 
-@transaction.atomic
-def notify_many(messages):
-    """`notify()` for many messages at once: rows made by the database, emails queued after commit.
+def _email_after_commit(ids):
+    """Queue the emails of new notifications once they are committed (those of people who
+    turned email off are left out by the task)."""
+    from notifications.tasks import email_notifications
 
-    Each message is rendered once per language of its recipients, not once per person, and
-    the per-person rows are made by one INSERT ... SELECT per few thousand people from a
-    list of (person, message, language), so that no Notification object is built in
-    Python. A recipient is a User or anything with its pk, is_active, language, email and
-    email_notifications (so that callers need not load User objects by the thousand).
-    Returns the ids of the new notifications.
-    """
-    texts, addressed, emailable = {}, [], set()  # texts: (message, language) -> number
-    for message in messages:
-        for user in {user.pk: user for user in message.recipients if user.is_active}.values():
-            number = texts.setdefault((message, user.language or settings.LANGUAGE_CODE), len(texts))
-            addressed.append((user.pk, number))
-            if user.email and user.email_notifications:
-                emailable.add(user.pk)
-    ids = _insert_notifications(_render_texts(texts), addressed)
-    email_ids = [pk for pk, recipient_id in ids if recipient_id in emailable]
-    if email_ids:
-        from notifications.tasks import email_notifications
-
-        for start in range(0, len(email_ids), EMAIL_CHUNK):
-            chunk = email_ids[start:start + EMAIL_CHUNK]
-            # robust: a broker outage must not undo delivery; email_pending_notifications catches up.
-            transaction.on_commit(lambda chunk=chunk: email_notifications.delay(chunk), robust=True)
-    return [pk for pk, _ in ids]
-
-
-def _render_texts(texts):
-    """[(number, title, body, url)] of {(message, language): number}, one language at a time.
-
-    Rendering is most of the cost of a large delivery: switching the language once per
-    language instead of once per text, and looking each template up once, saves a third.
-    """
-    by_language, templates, rendered = defaultdict(list), {}, []
-    for (message, language), number in texts.items():
-        by_language[language].append((message, number))
-    for language, items in by_language.items():
-        with translation.override(language):
-            for message, number in items:
-                if message.template not in templates:
-                    templates[message.template] = (get_template(f"{message.template}_subject.txt"),
-                                                   get_template(f"{message.template}_body.txt"))
-                subject, body = templates[message.template]
-                rendered.append((number, subject.render(message.context).strip()[:200],
-                                 body.render(message.context).strip(), message.url))
-    return sorted(rendered)
-
-
-ROWS_PER_INSERT = 3000
-
-
-def _insert_notifications(rendered, addressed):
-    """Insert one notification per (recipient id, text number); return [(id, recipient id)]."""
-    if not addressed:
-        return []
-    table = Notification._meta.db_table
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    created = []
-    with connection.cursor() as cursor:
-        for start in range(0, len(addressed), ROWS_PER_INSERT):
-            chunk = addressed[start:start + ROWS_PER_INSERT]
-            used = sorted({number for _, number in chunk})
-            texts = [rendered[number] for number in used]
-            cursor.execute(
-                f"""WITH texts (number, title, body, url) AS (VALUES {", ".join(["(%s, %s, %s, %s)"] * len(texts))}),
-                         people (recipient_id, number) AS (VALUES {", ".join(["(%s, %s)"] * len(chunk))})
-                    INSERT INTO {table} (recipient_id, title, body, url, created_at)
-                    SELECT people.recipient_id, texts.title, texts.body, texts.url, %s
-                    FROM people JOIN texts ON texts.number = people.number
-                    WHERE true
-                    RETURNING id, recipient_id""",
-                [value for text in texts for value in text] + [value for row in chunk for value in row] + [now],
-            )
-            created += cursor.fetchall()
-    return created
+    for start in range(0, len(ids), EMAIL_CHUNK):
+        chunk = ids[start:start + EMAIL_CHUNK]
+        # robust: a broker outage must not undo delivery; email_pending_notifications catches up.
+        transaction.on_commit(lambda chunk=chunk: email_notifications.delay(chunk), robust=True)
 
 
 def _emailable():

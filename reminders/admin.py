@@ -12,13 +12,12 @@ class RequirementRuleAdmin(admin.ModelAdmin):
 
 @admin.register(Reminder)
 class ReminderAdmin(admin.ModelAdmin):
-    list_display = ["kind", "object_id", "recipient", "due_at", "sent_at", "skipped"]
-    list_filter = ["kind", "skipped"]
+    list_display = ["kind", "object_id", "recipient", "due_at", "sent_at"]
+    list_filter = ["kind"]
     date_hierarchy = "due_at"
     list_select_related = ["recipient"]
     raw_id_fields = ["recipient"]
-    readonly_fields = ["kind", "object_id", "recipient", "due_at", "expires_at",
-                       "created_at", "sent_at", "skipped"]
+    readonly_fields = ["kind", "object_id", "recipient", "due_at", "expires_at", "sent_at"]
 
     def has_add_permission(self, request):
         return False

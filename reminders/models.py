@@ -54,11 +54,11 @@ class ReminderKind(models.TextChoices):
 
 
 class Reminder(models.Model):
-    """One reminder to one person about one object at one due moment.
+    """One reminder sent to one person about one object at one due moment.
 
-    The unique key is what makes a reminder go out once: every scan inserts the rows that are
-    due with ON CONFLICT DO NOTHING, and delivery marks them sent in the transaction that
-    stores the notification, so retries, overlapping runs and a second beat change nothing.
+    The unique key is what makes a reminder go out once. A row is inserted, with ON CONFLICT
+    DO NOTHING, in the transaction that stores its notification: it exists if and only if
+    the reminder was sent, so retries, overlapping runs and a second beat change nothing.
     The kind says what model `object_id` belongs to (reminders.services.SPECS), so the rows
     carry no content type: hundreds of thousands of rows a month pay for every column,
     index and foreign-key check.
@@ -70,9 +70,7 @@ class Reminder(models.Model):
     due_at = models.DateTimeField(_("due"))
     # After this moment the reminder is pointless (the activity has started, the period ended).
     expires_at = models.DateTimeField(_("pointless after"))
-    created_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(_("handled"), null=True, blank=True)
-    skipped = models.BooleanField(_("skipped"), default=False)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:
         verbose_name = _("reminder")
@@ -83,7 +81,6 @@ class Reminder(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["kind", "due_at"], condition=models.Q(sent_at__isnull=True), name="reminder_pending"),
             models.Index(fields=["expires_at"], name="reminder_expires"),
         ]
 
@@ -92,12 +89,13 @@ class Reminder(models.Model):
 
 
 class ReminderCheck(models.Model):
-    """The recipients of one object at one due moment have been worked out.
+    """The reminders of one object at one due moment have been sent.
 
-    Written in the transaction that inserts the Reminder rows, so that the next scan skips
+    Written in the transaction that inserts the Reminder rows, so that the next run skips
     the object even when nobody needed reminding (a branch that met its requirements); it
-    also keeps what the message says beyond the object itself (the unmet requirements).
-    Only an optimisation for sending: the Reminder key alone guarantees nothing goes twice.
+    also keeps what the message said beyond the object itself (the unmet requirements).
+    Its insert tells a run which objects are its own to send: a concurrent run that
+    inserted the same check first sends that object, this one leaves it.
     """
 
     kind = models.CharField(max_length=30, choices=ReminderKind.choices)

@@ -1,21 +1,23 @@
-"""Reminders as due rows: scan what is due, insert it under a unique key, deliver what is unsent.
+"""Reminders as due rows: find what is due, record it under a unique key, notify in the same transaction.
 
-Each kind of reminder has a *scan* that works out, for the current moment, which objects
-have a due moment that has passed (the latest one only: an activity created 30 minutes
-before it starts gets its 1-hour reminder, not also the 24-hour one) and who is to be
-reminded, with a few set-based queries per batch of objects. Rows are inserted with ON
-CONFLICT DO NOTHING on the key (kind, object, due moment, recipient), and a ReminderCheck
-row notes that the object was handled at that due moment. The queries that find due
-objects leave out the checked ones themselves, so that a scan with nothing new to do,
-which is most of them, costs a few index lookups.
+Each kind of reminder works out, for the current moment, which objects have a due moment
+that has passed (the latest one only: an activity created 30 minutes before it starts gets
+its 1-hour reminder, not also the 24-hour one) and have no ReminderCheck for it yet. The
+queries that find them leave out the checked ones themselves, so that a run with nothing
+new to do, which is most of them, costs a few index lookups.
 
-*Delivery* takes unsent rows in batches, locked with SELECT ... FOR UPDATE SKIP LOCKED on
-PostgreSQL (SQLite serialises writers instead), stores the notifications and marks the
-rows sent in the same transaction; emails follow after commit. A run that dies halfway
-has committed whole batches only, and the next run sends the rest; a second worker or
-beat at the same time takes other rows or finds nothing left.
+A batch of due objects is then sent in one transaction: its checks are inserted with ON
+CONFLICT DO NOTHING RETURNING (a run learns which checks are its own; a concurrent run
+that inserted the same ones first has them, and this run leaves them alone), the
+reminders of its own checks are inserted under the key (kind, object, due moment,
+recipient), and one notification per reminder row is stored by INSERT ... SELECT from
+those rows, with each message rendered once per object and language. Emails follow after
+commit. A run that dies halfway has committed whole batches only: the objects of the
+batch it was sending have no check, and the next run sends them. Nothing waits in between
+to be delivered, so there is nothing to claim, lock or mark afterwards.
 """
 
+import json
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -29,7 +31,7 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityKind
 from branches.models import Membership, Organization, Role
-from notifications.services import Message, notify_many
+from notifications.services import notify_selected, render_texts
 from pairings.models import Pairing, PairingParty
 from reminders import compliance as compliance_service
 from reminders.models import Period, Reminder, ReminderCheck, ReminderKind
@@ -48,19 +50,6 @@ class Due:
     due_at: datetime
     expires_at: datetime
     data: dict = field(default_factory=dict)
-
-
-@dataclass
-class Outcome:
-    queued: int = 0
-    sent: int = 0
-    skipped: int = 0
-
-    def __iadd__(self, other):
-        self.queued += other.queued
-        self.sent += other.sent
-        self.skipped += other.skipped
-        return self
 
 
 def _batch_size():
@@ -257,44 +246,92 @@ def _group_by(items, key):
     return groups
 
 
-# --- Scan: insert due rows ------------------------------------------------------------------
+# --- Send: record the reminders of a batch and store their notifications -------------------
 
 @dataclass(frozen=True)
 class KindSpec:
     kind: str
     model: type
-    find_due: object  # None: the database finds the due objects (see scan_activities)
+    find_due: object  # None: the database finds the due objects (see send_activity_reminders)
     recipients: object
+    context: object  # (object, data) -> (context, url) of the message
     template: str
+
+
+def send_reminders(kind, now=None):
+    """Send the reminders of one kind that are due at `now`; return how many were sent.
+
+    What each beat task runs: safe at any time, any number of times, in any number of
+    processes at once. Objects already checked at their due moment are not found again.
+    """
+    spec = SPECS[ReminderKind(kind)]
+    now = now or timezone.now()
+    if spec.find_due is None:
+        sent = send_activity_reminders(now)
+    else:
+        sent = 0
+        for batch in _batches(spec.find_due(now)):
+            with transaction.atomic():
+                sent += _send_batch(spec, batch, now)
+    if sent:
+        logger.info("reminders %s: %d sent", kind, sent)
+    return sent
+
+
+def _batches(dues):
+    """Batches of at most the batch size, in a fixed order, so that two runs inserting the
+    same keys wait for each other instead of deadlocking."""
+    return _chunks(sorted(dues, key=lambda due: (due.due_at, due.object_id)), _batch_size())
+
+
+def _send_batch(spec, batch, now):
+    found = spec.recipients(batch)
+    recipients = {due.object_id: found.get(due.object_id, ((), due.data)) for due in batch}
+    checks = _insert_checks(spec.kind, [
+        (due.object_id, due.due_at, due.expires_at, recipients[due.object_id][1]) for due in batch
+    ], now)
+    # An object nobody is to be reminded of (a branch that met its requirements) keeps its
+    # check, so that the next run does not look at it again.
+    checks = {pk: object_id for pk, object_id in checks.items() if recipients[object_id][0]}
+    if not checks:
+        return 0
+    dues = {due.object_id: due for due in batch}
+    _insert_rows(Reminder._meta.db_table, ["kind", "object_id", "recipient_id", "due_at", "expires_at", "sent_at"], [
+        (spec.kind, object_id, user, dues[object_id].due_at, dues[object_id].expires_at, now)
+        for object_id in sorted(checks.values()) for user in sorted(recipients[object_id][0])
+    ])
+    return _notify(spec, checks, {object_id: recipients[object_id][1] for object_id in checks.values()})
 
 
 # Upcoming activities are most of the rows (every participant of every activity, twice), so
 # their checks and reminders are made by the database, never as Python objects.
 
-def scan_activities(now):
-    """Insert the reminders of planned activities whose 24-hour (or 1-hour...) reminder is due.
+def send_activity_reminders(now):
+    """Send the reminders of planned activities whose 24-hour (or 1-hour...) reminder is due.
 
     An activity starting within the smallest offset is due at that offset, one starting
     within the next offset at the next, and so on: per offset, the checks of a batch of
-    activities are inserted by one INSERT ... SELECT, and then their reminders by another.
+    activities are inserted by one INSERT ... SELECT, their reminders by another, and the
+    notifications by a third.
     """
-    inserted, since = 0, timedelta(0)
+    kind, sent, since = ReminderKind.UPCOMING_ACTIVITY, 0, timedelta(0)
     for hours in sorted(set(settings.REMINDER_ACTIVITY_OFFSETS_HOURS)):
         ahead = timedelta(hours=hours)
         while True:
             with transaction.atomic():
-                object_ids = _insert_activity_checks(now, since, ahead, {"hours": hours})
-                if object_ids:
-                    inserted += _insert_participants(ReminderKind.UPCOMING_ACTIVITY, object_ids, now)
-            if len(object_ids) < _batch_size():
+                checks = _insert_activity_checks(now, since, ahead, {"hours": hours})
+                if checks:
+                    _insert_participants(checks, now)
+                    sent += _notify(SPECS[kind], checks, {object_id: {"hours": hours} for object_id in checks.values()})
+            if len(checks) < _batch_size():
                 break
         since = ahead
-    return inserted
+    return sent
 
 
 def _insert_activity_checks(now, since, ahead, data):
     """Check a batch of planned activities starting in (now + since, now + ahead] that have no
-    check yet for the moment `ahead` before their start; return their ids."""
+    check yet for the moment `ahead` before their start; return {check id: activity id}."""
     kind = ReminderKind.UPCOMING_ACTIVITY
     due_at = ExpressionWrapper(F("starts_at") - ahead, output_field=DateTimeField())
     due = Activity.objects.filter(
@@ -309,223 +346,139 @@ def _insert_activity_checks(now, since, ahead, data):
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {ReminderCheck._meta.db_table} (kind, object_id, due_at, expires_at, data, checked_at) "
-            f"{sql} ON CONFLICT DO NOTHING RETURNING object_id",
+            f"{sql} ON CONFLICT DO NOTHING RETURNING id, object_id",
             params,
         )
-        return sorted(object_id for object_id, in cursor.fetchall())
+        return dict(cursor.fetchall())
 
 
-def _insert_participants(kind, object_ids, now):
-    """Insert the reminders of the activities just checked, straight from their participants.
-
-    Only checks written by this run (`checked_at = now`) are expanded; a check another run
-    wrote first is that run's to expand.
-    """
+def _insert_participants(checks, now):
+    """Insert the reminders of the activities just checked, straight from their participants."""
     reminder, check = Reminder._meta.db_table, ReminderCheck._meta.db_table
     through = Activity.participants.through._meta.db_table
     membership, user = Membership._meta.db_table, Membership.user.field.related_model._meta.db_table
-    placeholders = ", ".join(["%s"] * len(object_ids))
-    sql = f"""
-        INSERT INTO {reminder} (kind, object_id, recipient_id, due_at, expires_at, created_at, skipped)
-        SELECT DISTINCT c.kind, c.object_id, m.user_id, c.due_at, c.expires_at, c.checked_at, %s
-        FROM {check} c
-        JOIN {through} p ON p.activity_id = c.object_id
-        JOIN {membership} m ON m.organization_id = p.organization_id
-        JOIN {user} u ON u.id = m.user_id
-        WHERE c.kind = %s AND c.checked_at = %s AND c.object_id IN ({placeholders})
-          AND u.is_active
-        ORDER BY c.object_id, c.due_at, m.user_id
-        ON CONFLICT DO NOTHING
-    """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [False, kind, connection.ops.adapt_datetimefield_value(now), *object_ids])
-        return max(cursor.rowcount, 0)
-
-
-SPECS = {
-    ReminderKind.UPCOMING_ACTIVITY: KindSpec(
-        ReminderKind.UPCOMING_ACTIVITY, Activity, None, None, "reminders/messages/upcoming_activity"
-    ),
-    ReminderKind.COMPLIANCE: KindSpec(
-        ReminderKind.COMPLIANCE, Organization, due_compliance, compliance_recipients, "reminders/messages/compliance"
-    ),
-    ReminderKind.THEME_DAY: KindSpec(
-        ReminderKind.THEME_DAY, Organization, due_theme_days, theme_day_recipients, "reminders/messages/theme_day"
-    ),
-    ReminderKind.PAIRING_EXPIRY: KindSpec(
-        ReminderKind.PAIRING_EXPIRY, Pairing, due_pairings, pairing_recipients, "reminders/messages/pairing_expiry"
-    ),
-}
-
-
-def scan(kind, now=None):
-    """Insert the reminders of one kind that are due at `now`; return how many rows were inserted.
-
-    Objects already checked at the same due moment are not found again; rows that exist
-    already (a concurrent run) are left as they are.
-    """
-    spec = SPECS[ReminderKind(kind)]
-    now = now or timezone.now()
-    if spec.find_due is None:
-        return scan_activities(now)
-    inserted = 0
-    for batch in _chunks(spec.find_due(now), _batch_size()):
-        inserted += _insert_batch(spec, batch, now)
-    return inserted
-
-
-def _insert_batch(spec, batch, now):
-    recipients = spec.recipients(batch)
-    checks, rows = [], []
-    for due in batch:
-        users, data = recipients.get(due.object_id, ((), due.data))
-        checks.append(ReminderCheck(kind=spec.kind, object_id=due.object_id,
-                                    due_at=due.due_at, expires_at=due.expires_at, data=data, checked_at=now))
-        rows += [
-            Reminder(kind=spec.kind, object_id=due.object_id, recipient_id=user,
-                     due_at=due.due_at, expires_at=due.expires_at, created_at=now)
-            for user in users
-        ]
-    # A fixed order, so that two runs inserting the same keys wait for each other
-    # instead of deadlocking.
-    checks.sort(key=lambda c: (c.object_id, c.due_at))
-    rows.sort(key=lambda r: (r.object_id, r.due_at, r.recipient_id))
-    with transaction.atomic():
-        ReminderCheck.objects.bulk_create(checks, batch_size=1000, ignore_conflicts=True)
-        Reminder.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
-    return len(rows)
-
-
-# --- Deliver: turn unsent rows into notifications -------------------------------------------
-
-@dataclass(frozen=True)
-class Recipient:
-    """What delivery needs of a person, read with the row instead of as a User object."""
-
-    pk: int
-    language: str
-    is_active: bool
-    email: str
-    email_notifications: bool
-
-
-ROW_FIELDS = ["pk", "kind", "object_id", "due_at", "expires_at", "recipient_id", "recipient__language",
-              "recipient__is_active", "recipient__email", "recipient__email_notifications"]
-
-
-def deliver(kind=None, now=None):
-    """Send every unsent reminder that is due, batch by batch; return an Outcome."""
-    now = now or timezone.now()
-    outcome = Outcome()
-    pending = Reminder.objects.filter(sent_at__isnull=True, due_at__lte=now)
-    if kind:
-        pending = pending.filter(kind=kind)
-    if not pending.exists():  # the usual case: one cheap query instead of a transaction
-        return outcome
-    while True:
-        with transaction.atomic():
-            batch = list(
-                pending.select_for_update(skip_locked=True, of=("self",))
-                .order_by("due_at", "pk").values_list(*ROW_FIELDS)[:_batch_size()]
-            )
-            if not batch:
-                return outcome
-            outcome += _deliver_batch(batch, now)
-
-
-def _deliver_batch(batch, now):
-    """Store the notifications of a batch of locked rows and mark the rows handled."""
-    groups = _group_by(batch, lambda row: (row[1], row[2], row[3]))  # kind, object, due moment
-    objects, events = {}, {}
-    for kind, keys in _group_by(groups, lambda key: key[0]).items():
-        spec = SPECS[ReminderKind(kind)]
-        queryset = spec.model.objects.select_related("organizer") if spec.model is Activity else spec.model.objects
-        objects[kind] = queryset.in_bulk({object_id for _, object_id, _ in keys})
-        moments = [due_at for _, _, due_at in keys]
-        events.update(
-            ((kind, object_id, due_at), data) for object_id, due_at, data in ReminderCheck.objects.filter(
-                kind=kind, object_id__in={object_id for _, object_id, _ in keys},
-                due_at__gte=min(moments), due_at__lte=max(moments),
-            ).values_list("object_id", "due_at", "data")
+        cursor.execute(
+            f"""INSERT INTO {reminder} (kind, object_id, recipient_id, due_at, expires_at, sent_at)
+                SELECT DISTINCT c.kind, c.object_id, m.user_id, c.due_at, c.expires_at, c.checked_at
+                FROM {check} c
+                JOIN {through} p ON p.activity_id = c.object_id
+                JOIN {membership} m ON m.organization_id = p.organization_id
+                JOIN {user} u ON u.id = m.user_id
+                WHERE c.id IN ({", ".join(["%s"] * len(checks))}) AND u.is_active
+                ORDER BY c.object_id, c.due_at, m.user_id
+                ON CONFLICT DO NOTHING""",
+            sorted(checks),
         )
-    messages, sent, skipped = [], [], []
-    for (kind, object_id, due_at), rows in groups.items():
-        spec = SPECS[ReminderKind(kind)]
-        obj = objects[kind].get(object_id)
-        expires_at = rows[0][4]
-        data = events.get((kind, object_id, due_at), {})
-        prepared = _CONTEXTS[spec.kind](obj, expires_at, data) if obj is not None and expires_at > now else None
-        recipients = [Recipient(row[5], *row[6:]) for row in rows]
-        if prepared is None:
-            skipped += [row[0] for row in rows]
-            continue
-        skipped += [row[0] for row, person in zip(rows, recipients) if not person.is_active]
-        sent += [row[0] for row, person in zip(rows, recipients) if person.is_active]
-        context, url = prepared
-        messages.append(Message([person for person in recipients if person.is_active], spec.template, context, url))
-    notify_many(messages)
-    if sent:
-        Reminder.objects.filter(pk__in=sent).update(sent_at=now)
-    if skipped:
-        Reminder.objects.filter(pk__in=skipped).update(sent_at=now, skipped=True)
-    return Outcome(sent=len(sent), skipped=len(skipped))
 
 
-def _activity_context(activity, expires_at, data):
-    # Cancelled, held or moved since the row was made: this reminder no longer fits.
-    if activity.status != Activity.Status.PLANNED or activity.starts_at != expires_at:
-        return None
+def _insert_checks(kind, rows, now):
+    """Insert checks of (object id, due moment, expiry, data); return {check id: object id} of
+    those this run inserted (a concurrent run may have inserted the others first)."""
+    return dict(_insert_rows(
+        ReminderCheck._meta.db_table, ["kind", "object_id", "due_at", "expires_at", "data", "checked_at"],
+        [(kind, object_id, due_at, expires_at, json.dumps(data), now)
+         for object_id, due_at, expires_at, data in rows],
+        returning="id, object_id",
+    ))
+
+
+ROWS_PER_INSERT = 1000
+
+
+def _insert_rows(table, columns, rows, returning=None):
+    """INSERT ... ON CONFLICT DO NOTHING of plain values, a thousand rows a statement."""
+    adapt = connection.ops.adapt_datetimefield_value
+    placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    result = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), ROWS_PER_INSERT):
+            chunk = rows[start:start + ROWS_PER_INSERT]
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {', '.join([placeholders] * len(chunk))} "
+                f"ON CONFLICT DO NOTHING" + (f" RETURNING {returning}" if returning else ""),
+                [adapt(value) if isinstance(value, datetime) else value for row in chunk for value in row],
+            )
+            if returning:
+                result += cursor.fetchall()
+    return result
+
+
+def _notify(spec, checks, data):
+    """Store the notifications of the reminders this run inserted for `checks` ({check id:
+    object id}), rendered once per object and language; `data` holds each object's extras."""
+    objects = _objects(spec.model, set(checks.values()))
+    texts = render_texts({
+        check_id: (spec.template, *spec.context(objects[object_id], data[object_id]))
+        for check_id, object_id in checks.items() if object_id in objects
+    })
+    # The rows of a check are inserted with it, in this transaction, and deleted with it.
+    reminder, check = Reminder._meta.db_table, ReminderCheck._meta.db_table
+    return notify_selected(
+        f"""SELECT r.recipient_id, c.id FROM {check} c
+            JOIN {reminder} r ON r.kind = c.kind AND r.object_id = c.object_id AND r.due_at = c.due_at
+            WHERE c.id IN ({", ".join(["%s"] * len(checks))})""",
+        sorted(checks),
+        texts,
+    )
+
+
+def _objects(model, pks):
+    queryset = model.objects.select_related("organizer") if model is Activity else model.objects
+    return queryset.in_bulk(pks)
+
+
+def _activity_context(activity, data):
     return {"activity": activity, "hours": data.get("hours")}, _url("activity_detail", activity.pk)
 
 
-def _compliance_context(org, expires_at, data):
+def _compliance_context(org, data):
     requirements = [
         {**item, "kind": ActivityKind(item["kind"]).label, "period": Period(item["period"]).label}
         for item in data.get("requirements", [])
     ]
-    if not requirements:
-        return None
     return {
         "organization": org, "requirements": requirements, "days_left": data["days_left"],
         "period_end": datetime.fromisoformat(data["period_end"]).date(),
     }, _url("organization_detail", org.pk)
 
 
-def _theme_day_context(org, expires_at, data):
-    theme_date = datetime.fromisoformat(data["date"]).date()
-    if org.theme_day != theme_date.day:
-        return None
-    return {"organization": org, "date": theme_date}, _url("organization_detail", org.pk)
+def _theme_day_context(org, data):
+    return {"organization": org, "date": datetime.fromisoformat(data["date"]).date()}, _url("organization_detail", org.pk)
 
 
-def _pairing_context(pairing, expires_at, data):
-    end_date = datetime.fromisoformat(data["end_date"]).date()
-    if pairing.status != Pairing.Status.APPROVED or pairing.end_date != end_date:
-        return None
-    return {"pairing": pairing, "end_date": end_date, "days": data["days"]}, _url("pairing_detail", pairing.pk)
+def _pairing_context(pairing, data):
+    return {
+        "pairing": pairing, "end_date": datetime.fromisoformat(data["end_date"]).date(), "days": data["days"],
+    }, _url("pairing_detail", pairing.pk)
 
 
-_CONTEXTS = {
-    ReminderKind.UPCOMING_ACTIVITY: _activity_context,
-    ReminderKind.COMPLIANCE: _compliance_context,
-    ReminderKind.THEME_DAY: _theme_day_context,
-    ReminderKind.PAIRING_EXPIRY: _pairing_context,
+SPECS = {
+    ReminderKind.UPCOMING_ACTIVITY: KindSpec(
+        ReminderKind.UPCOMING_ACTIVITY, Activity, None, None, _activity_context,
+        "reminders/messages/upcoming_activity",
+    ),
+    ReminderKind.COMPLIANCE: KindSpec(
+        ReminderKind.COMPLIANCE, Organization, due_compliance, compliance_recipients, _compliance_context,
+        "reminders/messages/compliance",
+    ),
+    ReminderKind.THEME_DAY: KindSpec(
+        ReminderKind.THEME_DAY, Organization, due_theme_days, theme_day_recipients, _theme_day_context,
+        "reminders/messages/theme_day",
+    ),
+    ReminderKind.PAIRING_EXPIRY: KindSpec(
+        ReminderKind.PAIRING_EXPIRY, Pairing, due_pairings, pairing_recipients, _pairing_context,
+        "reminders/messages/pairing_expiry",
+    ),
 }
 
 
-def send_reminders(kind, now=None):
-    """Scan and deliver one kind: what each beat task runs. Safe to run at any time, any number of times."""
-    now = now or timezone.now()
-    queued = scan(kind, now)
-    outcome = deliver(kind, now)
-    outcome.queued = queued
-    if outcome.sent or outcome.skipped:
-        logger.info("reminders %s: %d sent, %d skipped", kind, outcome.sent, outcome.skipped)
-    return outcome
-
-
+@transaction.atomic
 def purge_old_reminders(now=None):
-    """Forget reminders long past: their key can never be due again once they have expired."""
+    """Forget reminders long past: their key can never be due again once they have expired.
+
+    A check goes with its rows, in one transaction: sending relies on a new check having none.
+    """
     cutoff = (now or timezone.now()) - days(settings.REMINDER_KEEP_DAYS)
     deleted, _ = Reminder.objects.filter(expires_at__lt=cutoff).delete()
     ReminderCheck.objects.filter(expires_at__lt=cutoff).delete()

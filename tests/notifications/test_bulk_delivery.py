@@ -5,30 +5,49 @@ from django.core import mail
 from django.utils import timezone
 
 from notifications.models import Notification
-from notifications.services import Message, email_pending_notifications, notify_many
+from notifications.services import email_pending_notifications, notify_selected, render_texts
 from tests.factories import UserFactory
 
+INVITATION = ("branches/email/invitation", {"invitation": {"name": "王", "organization": {"name": "机关党支部"}}, "link": "x"})
 
-def test_notify_many_renders_once_per_language_and_emails_those_who_want_it(db, django_capture_on_commit_callbacks):
+
+def notify_people(people, url=""):
+    """Notify each person of the invitation, selecting them by a query as reminders do."""
+    texts = render_texts({1: (*INVITATION, url)})
+    ids = [person.pk for person in people]
+    user_table = people[0]._meta.db_table
+    return notify_selected(
+        f"SELECT id, 1 FROM {user_table} WHERE id IN ({', '.join(['%s'] * len(ids))})", ids, texts
+    )
+
+
+def test_texts_are_rendered_once_per_language_of_the_site():
+    texts = render_texts({1: (*INVITATION, "/n/"), 2: (*INVITATION, "")})
+    assert set(texts) == {(1, "zh-hans"), (1, "en"), (2, "zh-hans"), (2, "en")}
+    assert texts[1, "en"].title == "Invitation to join 机关党支部"
+    assert texts[1, "zh-hans"].title != texts[1, "en"].title and texts[1, "en"].url == "/n/"
+
+
+def test_each_selected_person_gets_it_in_their_language_and_an_email_if_they_want_one(
+    db, django_capture_on_commit_callbacks
+):
     chinese, english = UserFactory(), UserFactory(language="en")
-    quiet = UserFactory(email_notifications=False)
+    quiet, unknown = UserFactory(email_notifications=False), UserFactory(language="")
     gone = UserFactory(is_active=False)
-    message = Message([chinese, english, quiet, gone], "branches/email/invitation",
-                      {"invitation": {"name": "王", "organization": {"name": "机关党支部"}}, "link": "x"}, url="/n/")
     with django_capture_on_commit_callbacks(execute=True):
-        ids = notify_many([message])
-    assert len(ids) == 3
+        stored = notify_people([chinese, english, quiet, unknown, gone], url="/n/")
+    assert stored == 4
     titles = dict(Notification.objects.values_list("recipient__username", "title"))
     assert titles[english.username] == "Invitation to join 机关党支部"
-    assert titles[chinese.username] != titles[english.username]
+    assert titles[chinese.username] == titles[unknown.username] != titles[english.username]
     assert gone.username not in titles
-    assert sorted(m.to[0] for m in mail.outbox) == sorted([chinese.email, english.email])
+    assert set(Notification.objects.values_list("url", flat=True)) == {"/n/"}
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([chinese.email, english.email, unknown.email])
 
 
 def test_emails_whose_task_was_lost_are_sent_once_by_the_sweep(db):
     person = UserFactory()
-    notify_many([Message([person], "branches/email/invitation",
-                         {"invitation": {"name": "王", "organization": {"name": "机关党支部"}}, "link": "x"})])
+    notify_people([person])
     assert mail.outbox == []  # the task queued after commit never ran
     with time_machine.travel(timezone.now() + timedelta(minutes=10)):
         assert email_pending_notifications() == 1

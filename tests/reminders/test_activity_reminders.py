@@ -90,17 +90,16 @@ def test_nothing_for_a_cancelled_activity(tree, at, run):
     assert Notification.objects.count() == 0
 
 
-def test_nothing_once_an_activity_is_cancelled_before_delivery(tree, at, run):
-    """A row queued before the cancellation is skipped, not sent."""
-    from reminders.services import deliver, scan
-
-    at(2026, 3, 11, 14)
+def test_no_one_hour_reminder_once_an_activity_is_cancelled(tree, at, run):
+    at(2026, 3, 10, 15)
     activity = committee_meeting(tree)
-    scan(UPCOMING)
-    Activity.objects.filter(pk=activity.pk).update(status=Activity.Status.CANCELLED)
-    outcome = deliver(UPCOMING)
-    assert outcome.sent == 0 and outcome.skipped > 0
-    assert Notification.objects.count() == 0
+    run(UPCOMING)
+    activity.status = Activity.Status.CANCELLED
+    activity.save()
+    at(2026, 3, 11, 13, 45)
+    run(UPCOMING)
+    assert len(titles(tree.people.member)) == 1
+    assert Reminder.objects.filter(recipient=tree.people.member).count() == 1
 
 
 def test_nothing_for_people_who_left_the_organisation(tree, at, run):

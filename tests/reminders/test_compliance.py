@@ -5,7 +5,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from activities.models import Activity, ActivityKind
-from reminders.compliance import AMBER, GREEN, RED, compliance_for, compliance_for_many, overall_light
+from reminders.compliance import AMBER, RED, compliance_for, compliance_for_many, overall_light
 from reminders.models import RequirementRule
 from tests.factories import OrganizationFactory
 from tests.factories.reminders import ActivityFactory

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from notifications.models import Notification
 from reminders import services
-from reminders.models import Reminder, ReminderKind
+from reminders.models import Reminder, ReminderCheck, ReminderKind
 from reminders.tasks import send_activity_reminders
 from tests.factories import OrganizationFactory, member_of
 from tests.factories.reminders import ActivityFactory
@@ -18,18 +18,20 @@ from tests.factories.reminders import ActivityFactory
 UPCOMING = ReminderKind.UPCOMING_ACTIVITY
 
 
-def crowd(parent, branches=3, members=8):
-    """An activity starting in 30 minutes for `branches` branches of `members` people each."""
-    orgs = [OrganizationFactory(parent=parent) for _ in range(branches)]
-    people = [member_of(org) for org in orgs for _ in range(members)]
-    ActivityFactory(organizer=orgs[0], participants=orgs, starts_at=timezone.now() + timedelta(minutes=30))
+def crowd(parent, activities=1, branches=3, members=8):
+    """`activities` activities starting in 30 minutes, each for `branches` branches of `members` people."""
+    people = []
+    for _ in range(activities):
+        orgs = [OrganizationFactory(parent=parent) for _ in range(branches)]
+        people += [member_of(org) for org in orgs for _ in range(members)]
+        ActivityFactory(organizer=orgs[0], participants=orgs, starts_at=timezone.now() + timedelta(minutes=30))
     return people
 
 
 def assert_each_reminded_once(people):
     counts = Counter(Notification.objects.values_list("recipient_id", flat=True))
     assert {person.pk: counts[person.pk] for person in people} == {person.pk: 1 for person in people}
-    assert Reminder.objects.filter(sent_at__isnull=True).count() == 0
+    assert Reminder.objects.count() == len(people)
     emails = Counter(tuple(message.to) for message in mail.outbox)
     assert all(emails[(person.email,)] == 1 for person in people)
 
@@ -47,57 +49,46 @@ def test_a_retried_task_sends_nothing_twice(tree, django_capture_on_commit_callb
 def test_a_run_interrupted_halfway_loses_nothing_and_the_next_sends_the_rest(
     tree, settings, django_capture_on_commit_callbacks
 ):
-    settings.REMINDER_BATCH_SIZE = 5
-    people = crowd(tree.committee)
-    real_notify_many = services.notify_many
+    settings.REMINDER_BATCH_SIZE = 1
+    people = crowd(tree.committee, activities=4, branches=1, members=6)
+    real_notify_selected = services.notify_selected
     calls = []
 
-    def dies_on_the_third_batch(messages):
-        calls.append(messages)
+    def dies_on_the_third_batch(*args):
+        calls.append(args)
         if len(calls) == 3:
             raise RuntimeError("worker killed")
-        return real_notify_many(messages)
+        return real_notify_selected(*args)
 
-    with mock.patch.object(services, "notify_many", dies_on_the_third_batch):
+    with mock.patch.object(services, "notify_selected", dies_on_the_third_batch):
         with pytest.raises(RuntimeError), django_capture_on_commit_callbacks(execute=True):
             send_activity_reminders.apply(throw=True)
-    assert Notification.objects.count() == 10  # two whole batches, nothing of the third
-    assert Reminder.objects.filter(sent_at__isnull=False).count() == 10
-    assert Reminder.objects.count() == len(people)
+    # Two whole batches, nothing of the third: no notification, reminder or check of it.
+    assert Notification.objects.count() == Reminder.objects.count() == 12
+    assert ReminderCheck.objects.count() == 2
+    assert len(mail.outbox) == 12
 
     with django_capture_on_commit_callbacks(execute=True):
         outcome = send_activity_reminders.apply().get()
-    assert outcome["sent"] == len(people) - 10
-    assert_each_reminded_once(people)
-
-
-def test_scan_without_delivery_is_picked_up_by_the_next_run(tree, django_capture_on_commit_callbacks):
-    people = crowd(tree.committee)
-    services.scan(UPCOMING)
-    assert Notification.objects.count() == 0
-    with django_capture_on_commit_callbacks(execute=True):
-        send_activity_reminders.apply()
+    assert outcome["sent"] == len(people) - 12
     assert_each_reminded_once(people)
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("phase", ["scan and deliver", "deliver"])
-def test_concurrent_runs_send_each_reminder_once(settings, phase):
+def test_concurrent_runs_send_each_reminder_once(settings):
     """Four workers (threads with their own connections) run at the same moment."""
     if connection.vendor != "postgresql":
-        pytest.skip("row locking is what is tested here: PostgreSQL only")
-    settings.REMINDER_BATCH_SIZE = 7
+        pytest.skip("concurrent transactions are what is tested here: PostgreSQL only")
+    settings.REMINDER_BATCH_SIZE = 2
     committee = OrganizationFactory(kind="committee")
-    people = crowd(committee, branches=4, members=15)
-    if phase == "deliver":
-        services.scan(UPCOMING)
+    people = crowd(committee, activities=7, branches=2, members=6)
     start = threading.Barrier(4)
-    errors = []
+    errors, sent = [], []
 
     def worker():
         try:
             start.wait()
-            services.send_reminders(UPCOMING)
+            sent.append(services.send_reminders(UPCOMING))
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
@@ -109,5 +100,5 @@ def test_concurrent_runs_send_each_reminder_once(settings, phase):
     for thread in threads:
         thread.join()
     assert errors == []
-    assert Reminder.objects.count() == len(people)
+    assert sum(sent) == len(people)
     assert_each_reminded_once(people)
