@@ -127,19 +127,26 @@ def _emailable():
 def send_notification_emails(ids):
     """Email the given notifications that have not been emailed yet, marking each as sent.
 
-    The rows are locked while they are sent (skipping rows another worker holds), so two
-    workers never email the same notification; a person who has since turned email off
+    One UPDATE claims the rows (emailed_at set where it was empty) in the transaction that
+    sends them: a second worker with the same ids waits for the first and then finds them
+    taken, a failed send undoes the claim, and a person who has since turned email off
     gets none.
     """
+    if not ids:
+        return 0
+    table = Notification._meta.db_table
+    emailable, params = _emailable().filter(pk__in=ids).values("pk").query.sql_with_params()
     with transaction.atomic():
-        pending = list(
-            _emailable().filter(pk__in=ids).select_related("recipient")
-            .select_for_update(skip_locked=True, of=("self",))
-        )
-        if not pending:
-            return 0
-        _send(pending)
-    return len(pending)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET emailed_at = %s WHERE emailed_at IS NULL AND id IN ({emailable}) RETURNING id",
+                [connection.ops.adapt_datetimefield_value(timezone.now()), *params],
+            )
+            claimed = [pk for pk, in cursor.fetchall()]
+        if claimed:
+            _send(Notification.objects.filter(pk__in=claimed).order_by("pk")
+                  .values_list("title", "body", "url", "recipient__email"))
+    return len(claimed)
 
 
 def email_pending_notifications(older_than_minutes=5, within_days=1):
@@ -157,18 +164,12 @@ def email_pending_notifications(older_than_minutes=5, within_days=1):
     return sent
 
 
-def _send(pending):
+def _send(rows):
     site = settings.SITE_URL.rstrip("/")
-    messages = [
-        EmailMessage(
-            subject=n.title,
-            body=f"{n.body}\n\n{site}{n.url}" if n.url else n.body,
-            to=[n.recipient.email],
-        )
-        for n in pending
-    ]
-    get_connection().send_messages(messages)
-    Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=timezone.now())
+    get_connection().send_messages([
+        EmailMessage(subject=title, body=f"{body}\n\n{site}{url}" if url else body, to=[email])
+        for title, body, url, email in rows
+    ])
 
 
 def unread_count(user):

@@ -1,11 +1,15 @@
 from datetime import timedelta
+from unittest import mock
 
+import pytest
 import time_machine
 from django.core import mail
 from django.utils import timezone
 
 from notifications.models import Notification
-from notifications.services import email_pending_notifications, notify_selected, render_texts
+from notifications.services import (
+    email_pending_notifications, notify_selected, render_texts, send_notification_emails,
+)
 from tests.factories import UserFactory
 
 INVITATION = ("branches/email/invitation", {"invitation": {"name": "王", "organization": {"name": "机关党支部"}}, "link": "x"})
@@ -52,4 +56,25 @@ def test_emails_whose_task_was_lost_are_sent_once_by_the_sweep(db):
     with time_machine.travel(timezone.now() + timedelta(minutes=10)):
         assert email_pending_notifications() == 1
         assert email_pending_notifications() == 0
+    assert [m.to for m in mail.outbox] == [[person.email]]
+
+
+def test_an_email_goes_once_even_when_its_task_runs_twice(db):
+    person = UserFactory()
+    notify_people([person])
+    ids = list(Notification.objects.values_list("pk", flat=True))
+    assert send_notification_emails(ids) == 1
+    assert send_notification_emails(ids) == 0
+    assert [m.to for m in mail.outbox] == [[person.email]]
+
+
+def test_a_failed_send_leaves_the_email_for_the_next_try(db):
+    person = UserFactory()
+    notify_people([person])
+    ids = list(Notification.objects.values_list("pk", flat=True))
+    with mock.patch("django.core.mail.backends.locmem.EmailBackend.send_messages", side_effect=OSError("SMTP down")):
+        with pytest.raises(OSError):
+            send_notification_emails(ids)
+    assert Notification.objects.get().emailed_at is None
+    assert send_notification_emails(ids) == 1
     assert [m.to for m in mail.outbox] == [[person.email]]
