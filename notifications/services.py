@@ -82,22 +82,26 @@ def notify_selected(recipients_sql, params, texts):
     languages = [code for code, _ in settings.LANGUAGES]
     users = get_user_model()._meta.db_table
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    # Each person is looked up by key in a subquery rather than joined: a join lets the
+    # planner hash the whole user table for a few hundred rows, on every batch.
     with connection.cursor() as cursor:
         cursor.execute(
             f"""WITH texts (text_key, language, title, body, url) AS (
                     VALUES {", ".join(["(%s, %s, %s, %s, %s)"] * len(texts))}
                 ),
-                recipients (recipient_id, text_key) AS MATERIALIZED ({recipients_sql})
+                recipients (recipient_id, text_key) AS MATERIALIZED ({recipients_sql}),
+                readers (recipient_id, text_key, language) AS (
+                    SELECT p.recipient_id, p.text_key, (
+                        SELECT CASE WHEN u.language IN ({", ".join(["%s"] * len(languages))}) THEN u.language ELSE %s END
+                        FROM {users} u WHERE u.id = p.recipient_id AND u.is_active
+                    ) FROM recipients p
+                )
                 INSERT INTO {Notification._meta.db_table} (recipient_id, title, body, url, created_at)
-                SELECT p.recipient_id, t.title, t.body, t.url, %s
-                FROM recipients p
-                JOIN {users} u ON u.id = p.recipient_id
-                JOIN texts t ON t.text_key = p.text_key AND t.language = CASE
-                    WHEN u.language IN ({", ".join(["%s"] * len(languages))}) THEN u.language ELSE %s END
-                WHERE u.is_active
+                SELECT r.recipient_id, t.title, t.body, t.url, %s
+                FROM readers r JOIN texts t ON t.text_key = r.text_key AND t.language = r.language
                 RETURNING id""",
             [value for (key, language), text in texts.items() for value in (key, language, *astuple(text))]
-            + list(params) + [now] + languages + [settings.LANGUAGE_CODE],
+            + list(params) + languages + [settings.LANGUAGE_CODE, now],
         )
         ids = [pk for pk, in cursor.fetchall()]
     _email_after_commit(ids)
@@ -134,18 +138,27 @@ def send_notification_emails(ids):
     """
     if not ids:
         return 0
-    table = Notification._meta.db_table
-    emailable, params = _emailable().filter(pk__in=ids).values("pk").query.sql_with_params()
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET emailed_at = %s WHERE emailed_at IS NULL AND id IN ({emailable}) RETURNING id",
-                [connection.ops.adapt_datetimefield_value(timezone.now()), *params],
-            )
-            claimed = [pk for pk, in cursor.fetchall()]
+    table, users = Notification._meta.db_table, get_user_model()._meta.db_table
+    placeholders = ", ".join(["%s"] * len(ids))
+    # People are looked up by key in subqueries, as in notify_selected().
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"""UPDATE {table} SET emailed_at = %s
+                WHERE id IN ({placeholders}) AND emailed_at IS NULL AND (
+                    SELECT u.is_active AND u.email_notifications AND u.email <> ''
+                    FROM {users} u WHERE u.id = {table}.recipient_id
+                )
+                RETURNING id""",
+            [connection.ops.adapt_datetimefield_value(timezone.now()), *ids],
+        )
+        claimed = sorted(pk for pk, in cursor.fetchall())
         if claimed:
-            _send(Notification.objects.filter(pk__in=claimed).order_by("pk")
-                  .values_list("title", "body", "url", "recipient__email"))
+            cursor.execute(
+                f"""SELECT n.title, n.body, n.url, (SELECT u.email FROM {users} u WHERE u.id = n.recipient_id)
+                    FROM {table} n WHERE n.id IN ({", ".join(["%s"] * len(claimed))}) ORDER BY n.id""",
+                claimed,
+            )
+            _send(cursor.fetchall())
     return len(claimed)
 
 
@@ -165,9 +178,9 @@ def email_pending_notifications(older_than_minutes=5, within_days=1):
 
 
 def _send(rows):
-    site = settings.SITE_URL.rstrip("/")
+    site, sender = settings.SITE_URL.rstrip("/"), settings.DEFAULT_FROM_EMAIL
     get_connection().send_messages([
-        EmailMessage(subject=title, body=f"{body}\n\n{site}{url}" if url else body, to=[email])
+        EmailMessage(subject=title, body=f"{body}\n\n{site}{url}" if url else body, from_email=sender, to=[email])
         for title, body, url, email in rows
     ])
 
