@@ -25,7 +25,9 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import CharField, DateTimeField, Exists, ExpressionWrapper, F, JSONField, OuterRef, Value
+from django.db.models import (
+    CharField, DateTimeField, Exists, ExpressionWrapper, F, JSONField, OuterRef, Subquery, Value,
+)
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
@@ -135,26 +137,30 @@ def due_theme_days(now):
 def due_pairings(now):
     """Approved agreements whose end date comes within the offsets (by default 30 and 7 days).
 
-    They are few: their due moments are worked out here, and the checked ones left out by
-    one more query.
+    They are few: their due moments are worked out here, once per end date, against the
+    latest check of each, read in the same query.
     """
     offsets = sorted(set(settings.REMINDER_PAIRING_OFFSETS_DAYS))
     if not offsets:
         return []
     today = timezone.localdate(now)
+    last_checked = ReminderCheck.objects.filter(
+        kind=ReminderKind.PAIRING_EXPIRY, object_id=OuterRef("pk")
+    ).order_by("-due_at").values("due_at")[:1]
     rows = Pairing.objects.filter(
         status=Pairing.Status.APPROVED, end_date__gte=today, end_date__lte=today + days(offsets[-1])
-    ).values_list("pk", "end_date").order_by()
-    dues = []
-    for pk, end_date in rows:
-        latest = _latest_passed({o: local_moment(end_date - days(o), settings.REMINDER_SEND_HOUR) for o in offsets}, now)
-        if latest:
-            dues.append(Due(pk, latest[1], local_moment(end_date + days(1)),
-                            {"days": latest[0], "end_date": end_date.isoformat()}))
-    checked = set(ReminderCheck.objects.filter(
-        kind=ReminderKind.PAIRING_EXPIRY, object_id__in=[due.object_id for due in dues]
-    ).values_list("object_id", "due_at"))
-    return [due for due in dues if (due.object_id, due.due_at) not in checked]
+    ).annotate(last_checked=Subquery(last_checked)).values_list("pk", "end_date", "last_checked").order_by()
+    latest, dues = {}, []
+    for pk, end_date, checked in rows:
+        if end_date not in latest:
+            latest[end_date] = _latest_passed(
+                {o: local_moment(end_date - days(o), settings.REMINDER_SEND_HOUR) for o in offsets}, now
+            )
+        if latest[end_date] and (checked is None or checked < latest[end_date][1]):
+            offset, due_at = latest[end_date]
+            dues.append(Due(pk, due_at, local_moment(end_date + days(1)),
+                            {"days": offset, "end_date": end_date.isoformat()}))
+    return dues
 
 
 # --- Who is to be reminded ------------------------------------------------------------------
@@ -424,7 +430,8 @@ def _notify(spec, checks, data):
 
 
 def _objects(model, pks):
-    queryset = model.objects.select_related("organizer") if model is Activity else model.objects
+    # prefetch, not select_related: a join lets the planner hash every organisation.
+    queryset = model.objects.prefetch_related("organizer") if model is Activity else model.objects
     return queryset.in_bulk(pks)
 
 

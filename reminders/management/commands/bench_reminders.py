@@ -9,8 +9,8 @@ reminders that minutely runs do) and reports how long the scans and deliveries t
 Emails are timed separately with Django's dummy backend. Nothing here asserts a time.
 
 The database is minutes old, and some servers run without autovacuum: the tables are
-analysed after they are filled and once a simulated day, outside the timings, as a live
-database's autovacuum would, so that the query plans are those of production. Run it with
+vacuumed and analysed after they are filled and once a simulated day, outside the timings,
+as a live database's autovacuum would, so that the query plans are those of production. Run it with
 DEBUG off (`make bench` does): DEBUG keeps a log of every query, which workers do not.
 """
 
@@ -121,10 +121,12 @@ class Command(BaseCommand):
 
 
 def analyze(*models):
-    """Refresh the planner's statistics (of the given models' tables, or of all)."""
+    """Refresh the planner's statistics and, on PostgreSQL, the visibility map (of the given
+    models' tables, or of all), as autovacuum does on a live database."""
+    command = "VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE"
     with connection.cursor() as cursor:
         for model in models or [None]:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}" if model else "ANALYZE")
+            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}" if model else command)
 
 
 def _bulk(model, rows):
