@@ -316,28 +316,34 @@ def send_activity_reminders(now):
     """Send the reminders of planned activities whose 24-hour (or 1-hour...) reminder is due.
 
     An activity starting within the smallest offset is due at that offset, one starting
-    within the next offset at the next, and so on: per offset, the checks of a batch of
-    activities are inserted by one INSERT ... SELECT, their reminders by another, and the
-    notifications by a third.
+    within the next offset at the next, and so on. A batch takes the unchecked activities of
+    each window in turn: their checks are inserted by one INSERT ... SELECT per window,
+    their reminders by another and the notifications by a third, in one transaction.
     """
-    kind, sent, since = ReminderKind.UPCOMING_ACTIVITY, 0, timedelta(0)
+    spec, sent, windows = SPECS[ReminderKind.UPCOMING_ACTIVITY], 0, []
+    since = timedelta(0)
     for hours in sorted(set(settings.REMINDER_ACTIVITY_OFFSETS_HOURS)):
-        ahead = timedelta(hours=hours)
-        while True:
-            with transaction.atomic():
-                checks = _insert_activity_checks(now, since, ahead, {"hours": hours})
-                if checks:
-                    _insert_participants(checks, now)
-                    sent += _notify(SPECS[kind], checks, {object_id: {"hours": hours} for object_id in checks.values()})
-            if len(checks) < _batch_size():
-                break
-        since = ahead
-    return sent
+        windows.append((since, timedelta(hours=hours), {"hours": hours}))
+        since = timedelta(hours=hours)
+    while True:
+        with transaction.atomic():
+            checks, data = {}, {}
+            for since, ahead, extra in windows:
+                found = _insert_activity_checks(now, since, ahead, extra, _batch_size() - len(checks))
+                checks.update(found)
+                data.update((object_id, extra) for object_id in found.values())
+                if len(checks) == _batch_size():
+                    break
+            if checks:
+                _insert_participants(checks)
+                sent += _notify(spec, checks, data)
+        if len(checks) < _batch_size():
+            return sent
 
 
-def _insert_activity_checks(now, since, ahead, data):
-    """Check a batch of planned activities starting in (now + since, now + ahead] that have no
-    check yet for the moment `ahead` before their start; return {check id: activity id}."""
+def _insert_activity_checks(now, since, ahead, data, limit):
+    """Check up to `limit` planned activities starting in (now + since, now + ahead] that have
+    no check yet for the moment `ahead` before their start; return {check id: activity id}."""
     kind = ReminderKind.UPCOMING_ACTIVITY
     due_at = ExpressionWrapper(F("starts_at") - ahead, output_field=DateTimeField())
     due = Activity.objects.filter(
@@ -347,7 +353,7 @@ def _insert_activity_checks(now, since, ahead, data):
     ).order_by("starts_at", "pk").values_list(
         Value(kind.value, output_field=CharField()), "pk", due_at, "starts_at",
         Value(data, output_field=JSONField()), Value(now, output_field=DateTimeField()),
-    )[:_batch_size()]
+    )[:limit]
     sql, params = due.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -358,7 +364,7 @@ def _insert_activity_checks(now, since, ahead, data):
         return dict(cursor.fetchall())
 
 
-def _insert_participants(checks, now):
+def _insert_participants(checks):
     """Insert the reminders of the activities just checked, straight from their participants."""
     reminder, check = Reminder._meta.db_table, ReminderCheck._meta.db_table
     through = Activity.participants.through._meta.db_table
