@@ -219,7 +219,7 @@ else:
     for _folder in ("queue", "processed", "control"):
         (CELERY_QUEUE_DIR / _folder).mkdir(parents=True, exist_ok=True)
 
-# Reminders: due rows that these frequent beat tasks scan and deliver (reminders/services.py).
+# Reminders: these frequent beat tasks send what has fallen due since (reminders/services.py).
 # The schedule lives here, in code, so that exactly one reviewed schedule ships with each
 # release; what admins tune (the requirement rules) is data in the admin instead.
 REMINDER_SCAN_SECONDS = env.int("REMINDER_SCAN_SECONDS", default=60)
