@@ -96,11 +96,13 @@ def due_compliance(now, rules=None):
     periods_at = defaultdict(set)  # due moment -> periods whose current stage it is
     ends = {}
     for period in Period:
-        _, end = period_bounds(period, today)
-        latest = _latest_passed({o: local_moment(end - days(o), settings.REMINDER_SEND_HOUR) for o in offsets}, now)
+        start, end = period_bounds(period, today)
+        moments = {o: local_moment(end - days(o), settings.REMINDER_SEND_HOUR) for o in offsets}
+        # An offset longer than the period would fall due before the period begins.
+        latest = _latest_passed({o: moment for o, moment in moments.items() if moment >= local_moment(start)}, now)
         if latest and now < local_moment(end):
             periods_at[latest[1]].add(period.value)
-            ends[latest[1]] = end
+            ends[latest[1]] = max(end, ends.get(latest[1], end))
     dues = []
     for due_at, periods in periods_at.items():
         org_kinds = [kind for kind, rules in rules_by_kind.items() if any(r.period in periods for r in rules)]
@@ -285,9 +287,11 @@ def send_reminders(kind, now=None):
 
 
 def _batches(dues):
-    """Batches of at most the batch size, in a fixed order, so that two runs inserting the
-    same keys wait for each other instead of deadlocking."""
-    return _chunks(sorted(dues, key=lambda due: (due.due_at, due.object_id)), _batch_size())
+    """Batches of one due moment each (so that an object appears once in a batch) and of at
+    most the batch size, in a fixed order, so that two runs inserting the same keys wait for
+    each other instead of deadlocking."""
+    for _, group in sorted(_group_by(dues, lambda due: due.due_at).items()):
+        yield from _chunks(sorted(group, key=lambda due: due.object_id), _batch_size())
 
 
 def _send_batch(spec, batch, now):

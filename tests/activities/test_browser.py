@@ -57,7 +57,8 @@ def test_a_member_checks_in_and_the_secretary_records_minutes_and_a_photo(
         assert "已添加 1 张照片" in page.content()
         thumb = page.locator(".photo-grid img").first
         thumb.wait_for()
-        assert page.evaluate("img => img.naturalWidth", thumb.element_handle()) > 0
+        # The thumbnail is lazy-loaded: wait until it has loaded (and so has a width).
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=thumb.element_handle())
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
         assert ActivityPhoto.objects.filter(activity=activity, caption="全体合影").count() == 1
     finally:

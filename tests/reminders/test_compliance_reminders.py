@@ -107,3 +107,20 @@ def test_nothing_for_a_secretary_who_left(tree, at, run):
     run(COMPLIANCE)
     assert titles(tree.people.deputy) == []
     assert len(titles(tree.people.secretary)) == 2  # the branch and its group
+
+
+def test_a_month_and_a_quarter_due_at_different_moments_both_go_out_after_downtime(tree, at, run, settings):
+    """With offsets of 65 and 3 days the quarter's reminder fell due on 27 April and the
+    month's on 28 April: a run on the 28th, the first since the 26th, sends both, once."""
+    settings.REMINDER_COMPLIANCE_OFFSETS_DAYS = [65, 3]
+    at(2026, 4, 26, 10)
+    run(COMPLIANCE)
+    assert titles(tree.people.secretary) == []  # 65 days before April ends is in February: no reminder then
+    at(2026, 4, 28, 10)
+    run(COMPLIANCE)
+    run(COMPLIANCE)
+    bodies = sorted(Notification.objects.filter(recipient=tree.people.secretary, title__startswith=tree.branch.name)
+                    .values_list("body", flat=True))
+    assert len(bodies) == 2
+    assert "本期于 2026年4月30日 结束，还剩 3 天" in bodies[0] and "每月" in bodies[0]
+    assert "本期于 2026年6月30日 结束，还剩 65 天" in bodies[1] and "每季度" in bodies[1]
