@@ -2,8 +2,8 @@
 
 Features never build notifications themselves: they call `notify()` with the people and a
 template name, and this module renders it in each recipient's own language. Deliveries to
-thousands of people at once (reminders) render with `render_texts()` and store with
-`notify_selected()`, which never builds an object per person.
+thousands of people at once (reminders) go through `notify_selected()`, which never builds
+an object per person.
 """
 
 from dataclasses import astuple, dataclass
@@ -51,9 +51,10 @@ class Text:
     url: str = ""
 
 
-def render_texts(messages):
-    """Render {key: (template, context, url)} in every language of the site: {(key, language): Text}.
+def render_texts(messages, wanted=None):
+    """Render {key: (template, context, url)}: {(key, language): Text}.
 
+    In the `wanted` (key, language) pairs only, or else in every language of the site.
     Rendering is most of the cost of a large delivery: the language is switched once per
     language instead of once per text, and each template is looked up once.
     """
@@ -61,6 +62,8 @@ def render_texts(messages):
     for language, _ in settings.LANGUAGES:
         with translation.override(language):
             for key, (template, context, url) in messages.items():
+                if wanted is not None and (key, language) not in wanted:
+                    continue
                 if template not in templates:
                     templates[template] = (get_template(f"{template}_subject.txt"),
                                            get_template(f"{template}_body.txt"))
@@ -69,39 +72,45 @@ def render_texts(messages):
     return texts
 
 
-def notify_selected(recipients_sql, params, texts):
+def notify_selected(recipients_sql, params, messages):
     """Store a notification for every (recipient id, key) row that `recipients_sql` selects.
 
-    Each person gets the text of `texts` (from `render_texts`) for the row's key in their own
-    language, and an email after the transaction commits. The rows are made by one
-    INSERT ... SELECT, so that a delivery to thousands of people builds no object per person;
-    call it inside the transaction that records what was sent. Returns how many were stored.
+    Each person gets the message of `messages` ({key: (template, context, url)}) for the
+    row's key in their own language, rendered once per key and language of its readers,
+    and an email after the transaction commits. The rows are made by one INSERT ... SELECT,
+    so that a delivery to thousands of people builds no object per person; call it inside
+    the transaction that records what was sent. Returns how many were stored.
     """
-    if not texts:
+    if not messages:
         return 0
     languages = [code for code, _ in settings.LANGUAGES]
     users = get_user_model()._meta.db_table
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    # Each person is looked up by key in a subquery rather than joined: a join lets the
-    # planner hash the whole user table for a few hundred rows, on every batch.
+    # Each person's language is looked up by key in a subquery rather than joined: a join
+    # lets the planner hash the whole user table for a few hundred rows, on every batch.
+    readers = f"""
+        recipients (recipient_id, text_key) AS MATERIALIZED ({recipients_sql}),
+        readers (recipient_id, text_key, language) AS (
+            SELECT p.recipient_id, p.text_key, (
+                SELECT CASE WHEN u.language IN ({", ".join(["%s"] * len(languages))}) THEN u.language ELSE %s END
+                FROM {users} u WHERE u.id = p.recipient_id AND u.is_active
+            ) FROM recipients p
+        )"""
+    readers_params = [*params, *languages, settings.LANGUAGE_CODE]
     with connection.cursor() as cursor:
+        cursor.execute(f"WITH {readers} SELECT DISTINCT text_key, language FROM readers", readers_params)
+        texts = render_texts(messages, wanted=set(cursor.fetchall()))
+        if not texts:
+            return 0
         cursor.execute(
             f"""WITH texts (text_key, language, title, body, url) AS (
                     VALUES {", ".join(["(%s, %s, %s, %s, %s)"] * len(texts))}
-                ),
-                recipients (recipient_id, text_key) AS MATERIALIZED ({recipients_sql}),
-                readers (recipient_id, text_key, language) AS (
-                    SELECT p.recipient_id, p.text_key, (
-                        SELECT CASE WHEN u.language IN ({", ".join(["%s"] * len(languages))}) THEN u.language ELSE %s END
-                        FROM {users} u WHERE u.id = p.recipient_id AND u.is_active
-                    ) FROM recipients p
-                )
+                ), {readers}
                 INSERT INTO {Notification._meta.db_table} (recipient_id, title, body, url, created_at)
                 SELECT r.recipient_id, t.title, t.body, t.url, %s
                 FROM readers r JOIN texts t ON t.text_key = r.text_key AND t.language = r.language
                 RETURNING id""",
             [value for (key, language), text in texts.items() for value in (key, language, *astuple(text))]
-            + list(params) + languages + [settings.LANGUAGE_CODE, now],
+            + readers_params + [connection.ops.adapt_datetimefield_value(timezone.now())],
         )
         ids = [pk for pk, in cursor.fetchall()]
     _email_after_commit(ids)

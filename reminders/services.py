@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from activities.models import Activity, ActivityKind
 from branches.models import Membership, Organization, Role
-from notifications.services import notify_selected, render_texts
+from notifications.services import notify_selected
 from pairings.models import Pairing, PairingParty
 from reminders import compliance as compliance_service
 from reminders.models import Period, Reminder, ReminderCheck, ReminderKind
@@ -424,10 +424,10 @@ def _notify(spec, checks, data):
     """Store the notifications of the reminders this run inserted for `checks` ({check id:
     object id}), rendered once per object and language; `data` holds each object's extras."""
     objects = _objects(spec.model, set(checks.values()))
-    texts = render_texts({
+    messages = {
         check_id: (spec.template, *spec.context(objects[object_id], data[object_id]))
         for check_id, object_id in checks.items() if object_id in objects
-    })
+    }
     # The rows of a check are inserted with it, in this transaction, and deleted with it.
     reminder, check = Reminder._meta.db_table, ReminderCheck._meta.db_table
     return notify_selected(
@@ -435,7 +435,7 @@ def _notify(spec, checks, data):
             JOIN {reminder} r ON r.kind = c.kind AND r.object_id = c.object_id AND r.due_at = c.due_at
             WHERE c.id IN ({", ".join(["%s"] * len(checks))})""",
         sorted(checks),
-        texts,
+        messages,
     )
 
 

@@ -17,11 +17,11 @@ INVITATION = ("branches/email/invitation", {"invitation": {"name": "王", "organ
 
 def notify_people(people, url=""):
     """Notify each person of the invitation, selecting them by a query as reminders do."""
-    texts = render_texts({1: (*INVITATION, url)})
     ids = [person.pk for person in people]
     user_table = people[0]._meta.db_table
     return notify_selected(
-        f"SELECT id, 1 FROM {user_table} WHERE id IN ({', '.join(['%s'] * len(ids))})", ids, texts
+        f"SELECT id, 1 FROM {user_table} WHERE id IN ({', '.join(['%s'] * len(ids))})", ids,
+        {1: (*INVITATION, url)},
     )
 
 
@@ -30,6 +30,13 @@ def test_texts_are_rendered_once_per_language_of_the_site():
     assert set(texts) == {(1, "zh-hans"), (1, "en"), (2, "zh-hans"), (2, "en")}
     assert texts[1, "en"].title == "Invitation to join 机关党支部"
     assert texts[1, "zh-hans"].title != texts[1, "en"].title and texts[1, "en"].url == "/n/"
+
+
+def test_only_the_languages_of_its_readers_are_rendered(db):
+    with mock.patch("notifications.services.render_texts", wraps=render_texts) as render:
+        notify_people([UserFactory(), UserFactory(language="")])
+    assert render.call_args.kwargs["wanted"] == {(1, "zh-hans")}
+    assert Notification.objects.count() == 2
 
 
 def test_each_selected_person_gets_it_in_their_language_and_an_email_if_they_want_one(
