@@ -263,7 +263,10 @@ class KindSpec:
     find_due: object  # None: the database finds the due objects (see send_activity_reminders)
     recipients: object
     context: object  # (object, data) -> (context, url) of the message
-    template: str
+
+    @property
+    def template(self):
+        return f"reminders/messages/{self.kind.value}"
 
 
 def send_reminders(kind, now=None):
@@ -471,21 +474,15 @@ def _pairing_context(pairing, data):
 
 
 SPECS = {
-    ReminderKind.UPCOMING_ACTIVITY: KindSpec(
-        ReminderKind.UPCOMING_ACTIVITY, Activity, None, None, _activity_context,
-        "reminders/messages/upcoming_activity",
-    ),
+    ReminderKind.UPCOMING_ACTIVITY: KindSpec(ReminderKind.UPCOMING_ACTIVITY, Activity, None, None, _activity_context),
     ReminderKind.COMPLIANCE: KindSpec(
-        ReminderKind.COMPLIANCE, Organization, due_compliance, compliance_recipients, _compliance_context,
-        "reminders/messages/compliance",
+        ReminderKind.COMPLIANCE, Organization, due_compliance, compliance_recipients, _compliance_context
     ),
     ReminderKind.THEME_DAY: KindSpec(
-        ReminderKind.THEME_DAY, Organization, due_theme_days, theme_day_recipients, _theme_day_context,
-        "reminders/messages/theme_day",
+        ReminderKind.THEME_DAY, Organization, due_theme_days, theme_day_recipients, _theme_day_context
     ),
     ReminderKind.PAIRING_EXPIRY: KindSpec(
-        ReminderKind.PAIRING_EXPIRY, Pairing, due_pairings, pairing_recipients, _pairing_context,
-        "reminders/messages/pairing_expiry",
+        ReminderKind.PAIRING_EXPIRY, Pairing, due_pairings, pairing_recipients, _pairing_context
     ),
 }
 
