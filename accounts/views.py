@@ -1,8 +1,13 @@
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from accounts.models import User
 
 from accounts.forms import ProfileForm
 
@@ -18,3 +23,14 @@ def profile(request):
         return response
     memberships = request.user.memberships.select_related("organization").order_by("organization__path")
     return render(request, "accounts/profile.html", {"form": form, "memberships": memberships})
+
+
+@login_not_required
+@require_POST
+def switch_language(request):
+    """The header's language switch: Django's set_language, which also becomes the profile's
+    language for a signed-in person, so that reminders and emails follow the switch."""
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES) and language != request.user.language:
+        User.objects.filter(pk=request.user.pk).update(language=language)
+    return set_language(request)

@@ -1,8 +1,8 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
+
+from accounts.views import switch_language
 
 # The admin signs in through allauth, so its rate limits guard the admin too.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -19,7 +19,7 @@ urlpatterns = [
     path("activities/", include("activities.urls")),
     path("materials/", include("materials.urls")),
     path("news/", include("materials.news_urls")),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -49,10 +49,14 @@ def tree(db):
 
 @pytest.fixture
 def client_for(db):
-    """`client_for(user)`: a test client logged in as that user."""
+    """`client_for(user)`: a test client logged in as that user; `language="en"` makes them
+    someone who reads English (their profile's language, and their browser's)."""
 
-    def make(user, language="zh-hans"):
-        client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    def make(user, language=None):
+        if language and user.language != language:
+            user.language = language
+            user.save(update_fields=["language"])
+        client = Client(HTTP_ACCEPT_LANGUAGE=language or "zh-hans")
         client.force_login(user)
         return client
 
