@@ -7,9 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from accounts.models import User
-
 from accounts.forms import ProfileForm
+from accounts.models import User
 
 
 def profile(request):

@@ -10,8 +10,9 @@ Emails are timed separately with Django's dummy backend. Nothing here asserts a 
 
 The database is minutes old, and some servers run without autovacuum: the tables are
 vacuumed and analysed after they are filled and once a simulated day, outside the timings,
-as a live database's autovacuum would, so that the query plans are those of production. Run it with
-DEBUG off (`make bench` does): DEBUG keeps a log of every query, which workers do not.
+as a live database's autovacuum would, so that the query plans are those of production.
+Run it with DEBUG off (`make bench` does): DEBUG keeps a log of every query, which workers
+do not.
 """
 
 import random
