@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import (
-    CharField, DateTimeField, Exists, ExpressionWrapper, F, JSONField, OuterRef, Subquery, Value,
+    CharField, DateTimeField, Exists, ExpressionWrapper, F, JSONField, OuterRef, Q, Subquery, Value,
 )
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -169,14 +169,21 @@ def due_pairings(now):
 # Each returns {object id: (user ids, data)} for a batch of dues, in a fixed number of queries.
 # Upcoming activities have their own INSERT ... SELECT below: they are most of the rows.
 
-def _active_members(org_ids, roles=None):
-    """{organisation id: [user ids]} of active people with a membership there."""
-    memberships = Membership.objects.filter(organization_id__in=org_ids, user__is_active=True)
+def _active_members(org_ids, roles=None, with_groups=False):
+    """{organisation id: [user ids]} of active people with a membership there, or, with
+    `with_groups`, in one of its Party groups (as activities.queries.expected_memberships)."""
+    org_ids = list(org_ids)
+    reached = Q(organization_id__in=org_ids)
+    if with_groups:
+        reached |= Q(organization__kind=Organization.Kind.GROUP, organization__parent_id__in=org_ids)
+    memberships = Membership.objects.filter(reached, user__is_active=True)
     if roles:
         memberships = memberships.filter(role__in=roles)
-    members = defaultdict(list)
-    for org_id, user_id in memberships.values_list("organization_id", "user_id").order_by():
-        members[org_id].append(user_id)
+    members, wanted = defaultdict(list), set(org_ids)
+    for org_id, parent_id, user_id in memberships.values_list(
+        "organization_id", "organization__parent_id", "user_id"
+    ).order_by():
+        members[org_id if org_id in wanted else parent_id].append(user_id)
     return members
 
 
@@ -216,7 +223,8 @@ def compliance_recipients(dues, rules=None):
 
 
 def theme_day_recipients(dues):
-    """A branch's members, unless a theme Party day is already planned or held that month."""
+    """A branch's members (its Party groups' too), unless a theme Party day is already planned
+    or held that month."""
     through = Activity.participants.through
     covered = set()
     for theme_date, group in _group_by(dues, lambda due: due.data["date"]).items():
@@ -229,7 +237,9 @@ def theme_day_recipients(dues):
                 activity__starts_at__gte=local_moment(start), activity__starts_at__lt=local_moment(end),
             ).values_list("organization_id", flat=True)
         }
-    members = _active_members([due.object_id for due in dues if (due.object_id, due.data["date"]) not in covered])
+    members = _active_members(
+        [due.object_id for due in dues if (due.object_id, due.data["date"]) not in covered], with_groups=True
+    )
     return {due.object_id: (set(members.get(due.object_id, [])), due.data) for due in dues}
 
 
@@ -372,9 +382,11 @@ def _insert_activity_checks(now, since, ahead, data, limit):
 
 
 def _insert_participants(checks):
-    """Insert the reminders of the activities just checked, straight from their participants."""
+    """Insert the reminders of the activities just checked, straight from the people they
+    expect: the members of every participating organisation and of the Party groups directly
+    below it, as activities.queries.expected_memberships has it."""
     reminder, check = Reminder._meta.db_table, ReminderCheck._meta.db_table
-    through = Activity.participants.through._meta.db_table
+    through, org = Activity.participants.through._meta.db_table, Organization._meta.db_table
     membership, user = Membership._meta.db_table, Membership.user.field.related_model._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
@@ -382,12 +394,13 @@ def _insert_participants(checks):
                 SELECT DISTINCT c.kind, c.object_id, m.user_id, c.due_at, c.expires_at, c.checked_at
                 FROM {check} c
                 JOIN {through} p ON p.activity_id = c.object_id
-                JOIN {membership} m ON m.organization_id = p.organization_id
+                JOIN {org} o ON o.id = p.organization_id OR (o.parent_id = p.organization_id AND o.kind = %s)
+                JOIN {membership} m ON m.organization_id = o.id
                 JOIN {user} u ON u.id = m.user_id
                 WHERE c.id IN ({", ".join(["%s"] * len(checks))}) AND u.is_active
                 ORDER BY c.object_id, c.due_at, m.user_id
                 ON CONFLICT DO NOTHING""",
-            sorted(checks),
+            [Organization.Kind.GROUP.value, *sorted(checks)],
         )
 
 

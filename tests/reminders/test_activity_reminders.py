@@ -136,3 +136,12 @@ def test_a_rescheduled_activity_is_reminded_for_its_new_time(tree, at, run):
         "活动提醒：“三月支委会”将于 2026年3月11日 15:00 开始",
         "活动提醒：“三月支委会”将于 2026年3月11日 14:30 开始",
     ]
+
+
+def test_the_members_of_a_participating_branchs_party_groups_are_expected_and_reminded(tree, at, run, client_for):
+    at(2026, 3, 11, 14)
+    activity = committee_meeting(tree)
+    run(UPCOMING)
+    assert titles(tree.people.group_member) == ["活动提醒：“三月支委会”将于 2026年3月11日 14:30 开始"]
+    page = client_for(tree.people.secretary).get(f"/activities/{activity.pk}/").content.decode()
+    assert tree.people.group_member.name in page  # on the attendance list too

@@ -17,7 +17,7 @@ def test_send_reminders_runs_every_kind_once_for_operators(tree, django_capture_
         call_command("send_reminders", stdout=out)
     lines = out.getvalue().splitlines()
     assert [line.split(":")[0] for line in lines] == ["upcoming_activity", "compliance", "theme_day", "pairing_expiry"]
-    assert "3 sent" in lines[0]  # the branch secretary, deputy and member
+    assert "4 sent" in lines[0]  # the branch secretary, deputy and member, and its Party group's member
     assert Notification.objects.filter(recipient=tree.people.member, title__contains="党课").count() == 1
     call_command("send_reminders", stdout=StringIO())
     assert Notification.objects.filter(recipient=tree.people.member, title__contains="党课").count() == 1

@@ -14,7 +14,7 @@ def test_members_are_reminded_the_day_before_the_fixed_day_in_chinese(tree, at, 
     assert Notification.objects.count() == 0
     at(2026, 5, 14, 9)
     run(THEME_DAY)
-    for person in (tree.people.member, tree.people.secretary, tree.people.deputy):
+    for person in (tree.people.member, tree.people.secretary, tree.people.deputy, tree.people.group_member):
         assert titles(person) == ["主题党日提醒：第一配送中心党支部 2026年5月15日"]
     body = Notification.objects.filter(recipient=tree.people.member).get().body
     assert "本月尚未安排主题党日活动" in body
