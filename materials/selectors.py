@@ -1,5 +1,6 @@
 """Who may see which material: every list, search, detail, download and feed asks here."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -74,3 +75,8 @@ def with_study_state(materials, user):
     return materials.annotate(
         studied=Exists(StudyRecord.objects.filter(material=OuterRef("pk"), user_id=user.pk))
     )
+
+
+def shown_in_public_news(url):
+    """Whether published public news (which anyone may read) shows `url`, an editor image."""
+    return visible_materials(AnonymousUser()).public_news().filter(body__contains=url).exists()

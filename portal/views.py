@@ -6,13 +6,14 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from activities.models import Activity
 from activities.queries import my_activities
 from branches.permissions import access_for, can
+from materials.selectors import shown_in_public_news
 from portal.richtext import EDITOR_IMAGE_DIR, store_editor_image
 from portal.uploads import content_type_of
 
@@ -54,11 +55,17 @@ def editor_image_upload(request):
     return JsonResponse({"url": reverse("editor_image", args=[name])})
 
 
+@login_not_required
 @require_GET
-@cache_control(private=True, max_age=86400)
 def editor_image(request, name):
-    """Images inside rich text: for signed-in people only; the names are random and unguessable."""
+    """Images inside rich text, under random, unguessable names: for signed-in people, and for
+    anyone when published public news shows the image (its readers need no account)."""
     path = f"{EDITOR_IMAGE_DIR}/{name}"
     if "/" in name or not default_storage.exists(path):
         raise Http404
-    return FileResponse(default_storage.open(path, "rb"), content_type=content_type_of(name))
+    public = not request.user.is_authenticated
+    if public and not shown_in_public_news(request.path):
+        raise Http404
+    response = FileResponse(default_storage.open(path, "rb"), content_type=content_type_of(name))
+    patch_cache_control(response, max_age=86400, **({"public": True} if public else {"private": True}))
+    return response

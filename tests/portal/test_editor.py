@@ -121,3 +121,24 @@ def test_material_texts_keep_the_portals_own_images_only(tree, client_for):
     body = Material.objects.get(title="图文学习资料").body
     assert '<figure><img src="/editor/images/abc.jpg" alt="合影"></figure>' in body
     assert "cdn.example" not in body
+
+
+def test_anyone_sees_an_editor_image_shown_in_public_news_and_no_other(tree, client_for, client):
+    from tests.factories.materials import MaterialFactory
+
+    def upload():
+        image = SimpleUploadedFile("a.png", image_bytes("PNG"))
+        return client_for(tree.people.secretary).post(UPLOAD, {"upload": image}).json()["url"]
+
+    news_image, internal_image, draft_image = upload(), upload(), upload()
+    MaterialFactory(owner=tree.branch, is_public_news=True, body=f'<p>合影</p><img src="{news_image}">')
+    MaterialFactory(owner=tree.branch, body=f'<p>内部</p><img src="{internal_image}">')
+    MaterialFactory(owner=tree.branch, is_public_news=True, is_published=False,
+                    body=f'<img src="{draft_image}">')
+
+    shown = client.get(news_image)
+    assert shown.status_code == 200 and "public" in shown["Cache-Control"]
+    assert client.get(internal_image).status_code == 404
+    assert client.get(draft_image).status_code == 404
+    signed_in = client_for(tree.people.member).get(internal_image)
+    assert signed_in.status_code == 200 and "private" in signed_in["Cache-Control"]
