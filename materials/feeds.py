@@ -1,5 +1,6 @@
 """RSS and Atom feeds of the public news, for the editors of the WeChat official account."""
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.urls import reverse, reverse_lazy
@@ -27,7 +28,9 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.body or item.excerpt
+        # Feed readers and the official account's editor resolve no relative address.
+        site = settings.SITE_URL.rstrip("/")
+        return item.body.replace('src="/', f'src="{site}/') if item.body else item.excerpt
 
     def item_link(self, item):
         return reverse("news_detail", args=[item.pk])

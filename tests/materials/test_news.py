@@ -35,3 +35,10 @@ def test_the_news_feed_cost_does_not_grow_with_items(tree, client, django_assert
         MaterialFactory(owner=tree.branch, is_public_news=True)
     with django_assert_max_num_queries(4):
         assert client.get(reverse("news_rss")).status_code == 200
+
+
+def test_images_in_the_feed_have_absolute_addresses(tree, client, settings):
+    settings.SITE_URL = "https://dangjian.example.cn/"
+    MaterialFactory(owner=tree.branch, is_public_news=True, body='<p>合影</p><img src="/editor/images/abc.png">')
+    description = ET.fromstring(client.get(reverse("news_rss")).content).find("./channel/item").findtext("description")
+    assert 'src="https://dangjian.example.cn/editor/images/abc.png"' in description
