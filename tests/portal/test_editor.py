@@ -142,3 +142,10 @@ def test_anyone_sees_an_editor_image_shown_in_public_news_and_no_other(tree, cli
     assert client.get(draft_image).status_code == 404
     signed_in = client_for(tree.people.member).get(internal_image)
     assert signed_in.status_code == 200 and "private" in signed_in["Cache-Control"]
+
+
+def test_the_editor_speaks_the_language_of_the_page(tree, client_for):
+    chinese = client_for(tree.people.secretary).get("/pairings/new/").content.decode()
+    assert '"language": "zh-cn"' in chinese
+    english = client_for(tree.people.other_secretary, language="en").get("/pairings/new/").content.decode()
+    assert '"language": "en"' in english
