@@ -24,15 +24,17 @@ install-dev: $(VENV)/.dev
 
 # The demo: SQLite, a Celery worker with beat on a broker that needs no server, and the
 # development server, with DEBUG off so that the demo shows the real error pages. Stopping
-# the server (Ctrl-C) stops the worker too.
+# the server (Ctrl-C) stops the worker too; a worker left behind by a run that was killed
+# otherwise is stopped by the next run (var/celery.pid).
 run: install
 	mkdir -p var/celery/queue var/celery/processed
 	test -s var/secret_key || $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	if test -s var/celery.pid; then kill "$$(cat var/celery.pid)" 2>/dev/null; sleep 2; rm -f var/celery.pid; fi
 	export SECRET_KEY="$$(cat var/secret_key)"; \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	$(BIN)/python manage.py seed_demo && \
-	{ $(BIN)/celery -A config worker -B --loglevel=INFO --concurrency=1 \
+	{ $(BIN)/celery -A config worker -B --loglevel=INFO --concurrency=1 --pidfile var/celery.pid \
 		--schedule var/celerybeat-schedule > var/celery.log 2>&1 & \
 	worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
 	echo "Portal: http://$(HOST):$(PORT)/  (Celery log: var/celery.log)"; \
