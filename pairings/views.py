@@ -104,34 +104,37 @@ def pairing_approve(request, pk):
 @require_http_methods(["GET", "POST"])
 def pairing_reject(request, pk):
     pairing = _get_pairing(request, pk, "pairing.act_as_approver")
-    form = RejectForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reject_pairing(pairing, request.user, form.cleaned_data["comment"])
-        except ValidationError as error:
-            return _refused(request, pairing, error)
-        messages.success(request, _("The agreement was sent back to its drafter with your comment."))
-        return redirect("pairing_detail", pk=pairing.pk)
-    return render(request, "pairings/pairing_decision.html", {
-        "pairing": pairing, "form": form, "heading": _("Reject the agreement"),
-        "button": _("Reject"), "button_class": "btn-danger",
-    })
+    return _decide(
+        request, pairing, RejectForm(request.POST or None),
+        lambda data: services.reject_pairing(pairing, request.user, data["comment"]),
+        done=_("The agreement was sent back to its drafter with your comment."),
+        heading=_("Reject the agreement"), button=_("Reject"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def pairing_terminate(request, pk):
     pairing = _get_pairing(request, pk, "pairing.act_as_party")
-    form = TerminateForm(request.POST or None)
+    return _decide(
+        request, pairing, TerminateForm(request.POST or None),
+        lambda data: services.terminate_pairing(pairing, request.user, data["reason"]),
+        done=_("The agreement was ended early; its parties were notified."),
+        heading=_("End the agreement early"), button=_("End the agreement"),
+    )
+
+
+def _decide(request, pairing, form, act, *, done, heading, button):
+    """A decision that needs a written reason: the form, then `act(cleaned data)`, then back
+    to the agreement (or the reason it was refused)."""
     if request.method == "POST" and form.is_valid():
         try:
-            services.terminate_pairing(pairing, request.user, form.cleaned_data["reason"])
+            act(form.cleaned_data)
         except ValidationError as error:
             return _refused(request, pairing, error)
-        messages.success(request, _("The agreement was ended early; its parties were notified."))
+        messages.success(request, done)
         return redirect("pairing_detail", pk=pairing.pk)
     return render(request, "pairings/pairing_decision.html", {
-        "pairing": pairing, "form": form, "heading": _("End the agreement early"),
-        "button": _("End the agreement"), "button_class": "btn-danger",
+        "pairing": pairing, "form": form, "heading": heading, "button": button,
     })
 
 
