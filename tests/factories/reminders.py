@@ -1,28 +1,24 @@
-"""Activities and agreements made straight through the ORM, as the reminders tests need them."""
+"""The activities and agreements the reminders tests need, as the apps' factories with other defaults."""
 
 from datetime import timedelta
 
 import factory
 from django.utils import timezone
 
-from activities.models import Activity, ActivityKind
+from activities.models import ActivityKind
 from pairings.models import Pairing, PairingParty
-from tests.factories import OrganizationFactory
+from tests.factories.activities import ActivityFactory as PlannedActivityFactory
+from tests.factories.pairings import PairingFactory as DraftPairingFactory
 
 
-class ActivityFactory(factory.django.DjangoModelFactory):
-    """`ActivityFactory(organizer=branch, participants=[branch, other])`; starts tomorrow by default."""
-
-    class Meta:
-        model = Activity
-        skip_postgeneration_save = True
+class ActivityFactory(PlannedActivityFactory):
+    """A branch committee meeting tomorrow; `participants=[branch, other]` are exactly those
+    organisations (by default the organiser)."""
 
     title = factory.Sequence(lambda n: f"活动{n}")
     kind = ActivityKind.BRANCH_COMMITTEE
-    organizer = factory.SubFactory(OrganizationFactory)
     starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
-    ends_at = factory.LazyAttribute(lambda a: a.starts_at + timedelta(hours=2))
-    status = Activity.Status.PLANNED
+    place = ""
 
     @factory.post_generation
     def participants(obj, create, extracted, **kwargs):
@@ -30,11 +26,10 @@ class ActivityFactory(factory.django.DjangoModelFactory):
             obj.participants.set(extracted if extracted is not None else [obj.organizer])
 
 
-class PairingFactory(factory.django.DjangoModelFactory):
+class PairingFactory(DraftPairingFactory):
     """`PairingFactory(parties=[a, b], end_date=...)`: an approved agreement between the parties."""
 
     class Meta:
-        model = Pairing
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"共建协议{n}")
