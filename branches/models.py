@@ -134,6 +134,10 @@ class Role(models.TextChoices):
         return self.manages or self is Role.COMMITTEE_MEMBER
 
 
+# The branch's secretaries: whom agreements, reminders and requirements address.
+SECRETARY_ROLES = (Role.SECRETARY, Role.DEPUTY_SECRETARY)
+
+
 class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")

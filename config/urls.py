@@ -1,12 +1,13 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from accounts.views import switch_language
 
 # The admin signs in through allauth, so its rate limits guard the admin too.
 admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "党建互联共建 · 管理"
+admin.site.site_header = _("Co-building Portal · administration")
 
 urlpatterns = [
     path("", include("portal.urls")),

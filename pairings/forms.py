@@ -1,12 +1,10 @@
 from django import forms
-from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import Organization
 from branches.permissions import access_for
 from pairings.models import Pairing
-from pairings.rules import ACTING_ROLES
 from portal.richtext import sanitize_html
 from portal.uploads import extension_for, validate_upload
 from portal.widgets import RichTextEditor
@@ -19,8 +17,7 @@ def initiator_choices(user):
     access = access_for(user)
     if access.is_superuser:
         return Organization.objects.internal()
-    ids = [m.organization_id for m in access.memberships if m.role in ACTING_ROLES]
-    return Organization.objects.internal().filter(pk__in=ids)
+    return Organization.objects.internal().filter(pk__in=[org.pk for org in access.managed_roots])
 
 
 class DateInput(forms.DateInput):
@@ -36,7 +33,7 @@ class PairingForm(forms.ModelForm):
         help_text=_("Your own organisation, which proposes the agreement."),
     )
     partners = forms.ModelMultipleChoiceField(
-        label=_("Partner organisations"), queryset=Organization.objects.all(),
+        label=_("Partner organisations"), queryset=Organization.objects.order_by("is_external", "path"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("An agreement needs at least two parties: choose at least one partner.")},
         help_text=_("Choose one or more: branches of this company or Party organisations of other units."),
@@ -59,7 +56,6 @@ class PairingForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["initiator"].queryset = initiator_choices(user)
-        self.fields["partners"].queryset = Organization.objects.order_by("is_external", "path")
         self.fields["goals"].required = True
         self.fields["agreement_file"].required = False
         if self.instance.pk:
@@ -69,8 +65,9 @@ class PairingForm(forms.ModelForm):
                 self.fields["agreement_file"].help_text = _(
                     "Now: %(name)s. Choose a file only to replace it."
                 ) % {"name": self.instance.agreement_filename}
-        if self.fields["initiator"].queryset.count() == 1:
-            self.initial.setdefault("initiator", self.fields["initiator"].queryset.first())
+        only = list(self.fields["initiator"].queryset[:2])
+        if len(only) == 1:
+            self.initial.setdefault("initiator", only[0])
 
     def clean_goals(self):
         goals = sanitize_html(self.cleaned_data.get("goals"))
@@ -81,7 +78,7 @@ class PairingForm(forms.ModelForm):
     def clean_agreement_file(self):
         upload = self.cleaned_data.get("agreement_file")
         if isinstance(upload, UploadedFile):
-            kind = validate_upload(upload, AGREEMENT_TYPES, settings.UPLOAD_MAX_BYTES)
+            kind = validate_upload(upload, AGREEMENT_TYPES)
             self.original_filename = upload.name[-255:]
             upload.name = f"agreement.{extension_for(kind)}"
         return upload

@@ -13,9 +13,6 @@ class PairingQuerySet(models.QuerySet):
         day = on or timezone.localdate()
         return self.filter(status=Pairing.Status.APPROVED, start_date__lte=day, end_date__gte=day)
 
-    def involving(self, org_ids):
-        return self.filter(parties__organization_id__in=org_ids).distinct()
-
 
 class Pairing(models.Model):
     """A co-building agreement (互联共建/结对共建协议) between two or more organisations."""

@@ -10,12 +10,11 @@ from branches.models import Role
 from branches.permissions import rule
 from pairings.models import Pairing, PairingParty
 
-ACTING_ROLES = (Role.SECRETARY, Role.DEPUTY_SECRETARY, Role.ADMIN)
-
 
 def acts_for(access, org):
     """A secretary, deputy secretary or admin of this very organisation (or a site admin)."""
-    return access.is_superuser or access.role_at(org) in ACTING_ROLES
+    role = access.role_at(org)
+    return access.is_superuser or (role is not None and role.manages)
 
 
 def _parties(pairing):
@@ -37,9 +36,7 @@ def view_pairing(access, pairing):
 
 @rule("pairing.create")
 def create_pairing(access, _obj=None):
-    return access.is_superuser or any(
-        Role(m.role) in ACTING_ROLES and not m.organization.is_external for m in access.memberships
-    )
+    return access.is_superuser or any(not org.is_external for org in access.managed_roots)
 
 
 @rule("pairing.act_as_drafter")
@@ -72,10 +69,6 @@ def approve_pairing(access, pairing):
         and pairing.submitted_by_id != access.user.pk
     )
 
-
-@rule("pairing.reject")
-def reject_pairing(access, pairing):
-    return approve_pairing(access, pairing)
 
 
 @rule("pairing.act_as_party")

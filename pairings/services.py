@@ -14,14 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from branches.models import Role
+from branches.models import SECRETARY_ROLES, Role
 from branches.permissions import lowest_common_committee
 from notifications.services import notify
 from pairings.models import Pairing, PairingEvent, PairingParty
 
 audit = logging.getLogger("portal.audit")
-
-SECRETARY_ROLES = (Role.SECRETARY, Role.DEPUTY_SECRETARY)
 
 
 class ActionRefused(ValidationError):
@@ -78,10 +76,10 @@ def _approving_committee(initiator, partners):
 
 @transaction.atomic
 def create_draft(user, *, initiator, partners, **fields):
-    pairing = Pairing.objects.create(created_by=user, status=Pairing.Status.DRAFT, **fields)
+    pairing = Pairing.objects.create(
+        created_by=user, status=Pairing.Status.DRAFT, approver=_approving_committee(initiator, partners), **fields
+    )
     _set_parties(pairing, initiator, partners)
-    pairing.approver = _approving_committee(initiator, partners)
-    pairing.save(update_fields=["approver"])
     audit.info("pairing %s drafted by %s", pairing.pk, user.pk)
     _record(pairing, user, "", template="drafted")
     return pairing
@@ -109,7 +107,7 @@ def submit_pairing(pairing, user):
     parties = list(pairing.parties.select_related("organization"))
     if len(parties) < 2:
         raise ActionRefused(_("An agreement needs at least two parties."))
-    pairing.approver = lowest_common_committee([p.organization for p in parties if not p.organization.is_external])
+    pairing.approver = _approving_committee(parties[0].organization, [p.organization for p in parties[1:]])
     if pairing.approver is None:
         raise ActionRefused(_("No Party committee contains every internal party, so nobody can approve this agreement."))
     previous = pairing.status
@@ -122,12 +120,15 @@ def submit_pairing(pairing, user):
     return pairing
 
 
-def _check_decision(pairing, user, verb):
+def _drafters(pairing):
+    """Who drafted and who submitted the agreement: told of the decision."""
+    return [u for u in [pairing.created_by, pairing.submitted_by] if u]
+
+
+def _check_decision(pairing, user, refusal):
+    """`refusal`: what to say, with %(status)s, when the agreement is not awaiting approval."""
     if pairing.status != Pairing.Status.SUBMITTED:
-        raise ActionRefused(
-            _("Only an agreement awaiting approval can be %(verb)s; this one is “%(status)s”.")
-            % {"verb": verb, "status": pairing.phase_label}
-        )
+        raise ActionRefused(refusal % {"status": pairing.phase_label})
     if pairing.submitted_by_id == user.pk:
         raise ActionRefused(_("You cannot decide on an agreement you submitted yourself; another admin of the committee must."))
 
@@ -135,12 +136,12 @@ def _check_decision(pairing, user, verb):
 @transaction.atomic
 def approve_pairing(pairing, user, comment=""):
     pairing = _locked(pairing)
-    _check_decision(pairing, user, _("approved"))
+    _check_decision(pairing, user, _("Only an agreement awaiting approval can be approved; this one is “%(status)s”."))
     pairing.status = Pairing.Status.APPROVED
     pairing.save(update_fields=["status", "updated_at"])
     audit.info("pairing %s approved by %s", pairing.pk, user.pk)
     _record(pairing, user, Pairing.Status.SUBMITTED, comment, template="approved",
-            extra_recipients=[u for u in [pairing.created_by, pairing.submitted_by] if u])
+            extra_recipients=_drafters(pairing))
     return pairing
 
 
@@ -149,12 +150,12 @@ def reject_pairing(pairing, user, comment):
     if not (comment or "").strip():
         raise ActionRefused(_("Say why the agreement is rejected, so that its drafter can revise it."))
     pairing = _locked(pairing)
-    _check_decision(pairing, user, _("rejected"))
+    _check_decision(pairing, user, _("Only an agreement awaiting approval can be rejected; this one is “%(status)s”."))
     pairing.status = Pairing.Status.REJECTED
     pairing.save(update_fields=["status", "updated_at"])
     audit.info("pairing %s rejected by %s", pairing.pk, user.pk)
     _record(pairing, user, Pairing.Status.SUBMITTED, comment.strip(), template="rejected",
-            extra_recipients=[u for u in [pairing.created_by, pairing.submitted_by] if u])
+            extra_recipients=_drafters(pairing))
     return pairing
 
 

@@ -80,7 +80,7 @@ def pairing_edit(request, pk):
 def pairing_submit(request, pk):
     pairing = _get_pairing(request, pk, "pairing.act_as_drafter")
     try:
-        services.submit_pairing(pairing, request.user)
+        pairing = services.submit_pairing(pairing, request.user)
     except ValidationError as error:
         return _refused(request, pairing, error)
     messages.success(request, _("The agreement was submitted to %(committee)s for approval.")

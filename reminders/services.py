@@ -32,7 +32,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from activities.models import Activity, ActivityKind
-from branches.models import Membership, Organization, Role
+from branches.models import SECRETARY_ROLES, Membership, Organization
 from notifications.services import notify_selected
 from pairings.models import Pairing, PairingParty
 from reminders import compliance as compliance_service
@@ -40,8 +40,6 @@ from reminders.models import Period, Reminder, ReminderCheck, ReminderKind
 from reminders.periods import days, local_moment, month_bounds, period_bounds
 
 logger = logging.getLogger(__name__)
-
-SECRETARY_ROLES = [Role.SECRETARY, Role.DEPUTY_SECRETARY]
 
 
 @dataclass
