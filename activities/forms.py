@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from activities import services
+from activities import queries, services
 from activities.models import Activity, ActivityKind, Attendance
 from branches.models import Organization
 from branches.permissions import access_for
@@ -192,11 +192,7 @@ class ActivityFilterForm(forms.Form):
             return activities
         data = self.cleaned_data
         if data["organization"]:
-            org = data["organization"]
-            activities = activities.filter(
-                Q(organizer=org) | Q(pk__in=Activity.participants.through.objects.filter(
-                    organization=org).values("activity_id"))
-            )
+            activities = queries.involving(activities, data["organization"])
         if data["kind"]:
             activities = activities.filter(kind=data["kind"])
         if data["status"]:

@@ -44,6 +44,14 @@ def my_organization_ids(user):
     return ids
 
 
+def involving(activities, org):
+    """The activities that `org` organises or takes part in, without duplicates."""
+    return activities.filter(
+        Q(organizer=org)
+        | Q(pk__in=Activity.participants.through.objects.filter(organization=org).values("activity_id"))
+    )
+
+
 def my_activities(user):
     """Activities that expect the user, as a queryset (for the calendar, the feed and home)."""
     ids = my_organization_ids(user)

@@ -1,13 +1,12 @@
 """RSS and Atom feeds of the public news, for the editors of the WeChat official account."""
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from materials.selectors import visible_materials
+from materials.selectors import public_news
 
 FEED_SIZE = 30
 
@@ -20,7 +19,7 @@ class NewsRssFeed(Feed):
     def items(self):
         # Asked as an anonymous visitor: only published public news, whoever fetches it.
         return (
-            visible_materials(AnonymousUser()).public_news()
+            public_news()
             .select_related("owner").prefetch_related("topics")[:FEED_SIZE]
         )
 

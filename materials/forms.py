@@ -63,7 +63,7 @@ class MaterialForm(forms.ModelForm):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        if upload and upload is not getattr(self.instance, "attachment", None) and hasattr(upload, "content_type"):
+        if hasattr(upload, "content_type"):  # a new upload, not the file already stored
             # The content must be what the name says: a spreadsheet renamed .docx is refused.
             self.attachment_type = validate_upload(upload, ATTACHMENT_TYPES, match_extension=True)
         return upload

@@ -77,6 +77,11 @@ def with_study_state(materials, user):
     )
 
 
+def public_news():
+    """What anyone may read, signed in or not: the published public news."""
+    return visible_materials(AnonymousUser())
+
+
 def shown_in_public_news(url):
-    """Whether published public news (which anyone may read) shows `url`, an editor image."""
-    return visible_materials(AnonymousUser()).public_news().filter(body__contains=url).exists()
+    """Whether published public news shows `url`, an editor image."""
+    return public_news().filter(body__contains=url).exists()

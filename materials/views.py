@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
@@ -15,7 +14,9 @@ from materials import services
 from materials.filters import MaterialFilter
 from materials.forms import MaterialForm
 from materials.models import StudyRecord
-from materials.selectors import materials_for_organization, members_of, visible_materials, with_study_state
+from materials.selectors import (
+    materials_for_organization, members_of, public_news, visible_materials, with_study_state,
+)
 from portal.pagination import paginate
 from portal.uploads import content_type_for, content_type_of
 
@@ -30,7 +31,7 @@ def material_list(request):
         "searching": bool(request.GET.get("q", "").strip()),
         "my_studied": StudyRecord.objects.filter(user=request.user, material__in=live.values("pk")).count(),
         "my_total": live.count(),
-        "can_publish": bool(access_for(request.user).managed_roots) or request.user.is_superuser,
+        "can_publish": can(request.user, "material.create"),
     })
 
 
@@ -96,11 +97,10 @@ def material_cover(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def material_create(request):
+    require(request.user, "material.create")
     organizations = access_for(request.user).managed_organizations().order_by("path")
-    if not organizations.exists():
-        raise PermissionDenied
     initial = {}
-    if request.GET.get("org"):
+    if request.GET.get("org", "").isdigit():
         initial["owner"] = organizations.filter(pk=request.GET["org"]).first()
     form = MaterialForm(request.POST or None, request.FILES or None, organizations=organizations, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -178,17 +178,13 @@ def material_progress(request, pk):
     })
 
 
-def _public_news():
-    return visible_materials(AnonymousUser()).public_news()
-
-
 @login_not_required
 def news_list(request):
-    news = _public_news().select_related("owner").prefetch_related("topics")
+    news = public_news().select_related("owner")
     return render(request, "materials/news_list.html", paginate(request, news))
 
 
 @login_not_required
 def news_detail(request, pk):
-    material = get_object_or_404(_public_news().select_related("owner").prefetch_related("topics"), pk=pk)
+    material = get_object_or_404(public_news().select_related("owner"), pk=pk)
     return render(request, "materials/news_detail.html", {"material": material})

@@ -1,18 +1,17 @@
 """Panels other pages embed: an organisation's or a pairing's activities, as the viewer may see them."""
 
 from django import template
-from django.db.models import Q
 from django.utils import timezone
 
 from activities.models import Activity
-from activities.queries import visible_activities
+from activities.queries import involving, visible_activities
 from branches.permissions import can
 
 register = template.Library()
 PANEL_SIZE = 4
 
 
-def _panel(user, activities):
+def _panel(activities):
     activities = activities.select_related("organizer")
     now = timezone.now()
     upcoming = list(activities.filter(status=Activity.Status.PLANNED, ends_at__gte=now)
@@ -24,12 +23,11 @@ def _panel(user, activities):
 @register.inclusion_tag("activities/_panel.html", takes_context=True)
 def organization_activities(context, org):
     user = context["request"].user
-    activities = visible_activities(user).filter(Q(organizer=org) | Q(participants=org)).distinct()
-    return {**_panel(user, activities), "filter": f"organization={org.pk}", "calendar_for": org}
+    return {**_panel(involving(visible_activities(user), org)), "filter": f"organization={org.pk}", "calendar_for": org}
 
 
 @register.inclusion_tag("activities/_panel.html", takes_context=True)
 def pairing_activities(context, pairing):
     user = context["request"].user
-    return {**_panel(user, visible_activities(user).filter(pairing=pairing)), "filter": f"pairing={pairing.pk}",
+    return {**_panel(visible_activities(user).filter(pairing=pairing)), "filter": f"pairing={pairing.pk}",
             "plan_for_pairing": pairing, "may_plan": pairing.is_active and can(user, "activity.plan")}

@@ -140,3 +140,10 @@ def test_only_secretaries_of_the_owner_may_publish_or_edit(tree, client_for):
     assert response.status_code == 302
     material.refresh_from_db()
     assert material.title == "修改后的标题" and material.visibility == "subtree"
+
+
+def test_the_new_material_page_takes_its_organisation_from_the_address_and_ignores_nonsense(tree, client_for):
+    client = client_for(tree.people.secretary)
+    page = client.get(reverse("material_create") + f"?org={tree.branch.pk}").content.decode()
+    assert f'value="{tree.branch.pk}" selected' in page
+    assert client.get(reverse("material_create") + "?org=abc").status_code == 200
