@@ -36,7 +36,8 @@ def _activity_for(request, pk, permission="activity.view"):
 
 def activity_list(request):
     form = ActivityFilterForm(request.GET or None, user=request.user)
-    activities = form.filter(queries.visible_activities(request.user))
+    # Explicit: Meta.ordering does not apply to the aggregated list below.
+    activities = form.filter(queries.visible_activities(request.user).order_by("-starts_at", "-pk"))
     activities = activities.select_related("organizer").annotate(
         present_count=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT), distinct=True),
         photo_count=Count("photos", distinct=True),
