@@ -256,7 +256,6 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }
-CKEDITOR_5_FILE_UPLOAD_PERMISSION = "authenticated"
 CK_EDITOR_5_UPLOAD_FILE_VIEW_NAME = "editor_image_upload"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "png"]
 # Activities: QR check-in opens this many minutes before the start and closes at the end.

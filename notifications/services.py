@@ -38,6 +38,7 @@ def notify(recipients, *, template, context=None, url=""):
         title, body = render_message(template, context, user.language or settings.LANGUAGE_CODE)
         rows.append(Notification(recipient=user, title=title[:200], body=body, url=url))
     created = Notification.objects.bulk_create(rows)
+    # Who gets emails: as in _emailable() and send_notification_emails().
     _email_after_commit([n.pk for n in created if n.recipient.email and n.recipient.email_notifications])
     return created
 
@@ -132,6 +133,7 @@ def _email_after_commit(ids):
 
 
 def _emailable():
+    """Notifications still to email (the same people as send_notification_emails' SQL)."""
     return Notification.objects.filter(
         emailed_at__isnull=True, recipient__is_active=True, recipient__email_notifications=True
     ).exclude(recipient__email="")

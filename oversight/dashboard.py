@@ -64,12 +64,11 @@ def dashboard_for(org, year):
             "pairings": pairings.get(branch.pk, 0),
         })
 
-    kinds = dict(held.filter(Q(organizer__in=subtree) | Q(participants__in=subtree)).values("kind")
-                 .annotate(n=Count("pk", distinct=True)).values_list("kind", "n"))
+    held_here = held.filter(Q(organizer__in=subtree) | Q(participants__in=subtree))
+    kinds = dict(held_here.values("kind").annotate(n=Count("pk", distinct=True)).values_list("kind", "n"))
     totals = {
         "held": sum(kinds.values()),
-        "joint": held.filter(Q(organizer__in=subtree) | Q(participants__in=subtree))
-        .filter(pairing__isnull=False).values("pk").distinct().count(),
+        "joint": held_here.filter(pairing__isnull=False).values("pk").distinct().count(),
         "pairings": Pairing.objects.active().filter(parties__organization__in=subtree).values("pk").distinct().count(),
         "open_topics": Topic.objects.filter(community__in=subtree, status=Topic.Status.OPEN).count(),
     }

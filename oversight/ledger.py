@@ -82,7 +82,8 @@ def build_ledger(org, year):
         counts = attendance[activity.pk]
         rows.append([
             start.strftime("%Y-%m-%d"), start.strftime("%H:%M"), activity.get_kind_display(), activity.title,
-            activity.organizer.name, "、".join(o.name for o in activity.participants.all()), activity.place,
+            activity.organizer.name, pgettext("between names", ", ").join(o.name for o in activity.participants.all()),
+            activity.place,
             activity.get_status_display(), expected[activity.pk], counts[Attendance.Status.PRESENT],
             counts[Attendance.Status.LEAVE],
             Truncator(strip_tags(activity.minutes)).chars(300), Truncator(strip_tags(activity.outcomes)).chars(300),

@@ -26,7 +26,6 @@ class Topic(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     created_at = models.DateTimeField(_("raised"), auto_now_add=True)
     last_activity_at = models.DateTimeField(_("last activity"), auto_now_add=True, db_index=True)
-    reply_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("common problem")

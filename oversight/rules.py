@@ -1,18 +1,10 @@
 from branches.permissions import rule
 
 
-def _in_community(access, topic):
-    return access.belongs_to(topic.community) or access.oversees(topic.community)
-
-
 @rule("topic.view")
-def view_topic(access, topic):
-    return _in_community(access, topic)
-
-
 @rule("topic.reply")
-def reply_topic(access, topic):
-    return _in_community(access, topic)
+def in_community(access, topic):
+    return access.belongs_to(topic.community) or access.oversees(topic.community)
 
 
 @rule("topic.resolve")
@@ -22,10 +14,6 @@ def resolve_topic(access, topic):
 
 
 @rule("organization.dashboard")
-def view_dashboard(access, org):
-    return access.oversees(org)
-
-
 @rule("organization.ledger")
-def export_ledger(access, org):
+def oversees(access, org):
     return access.oversees(org)

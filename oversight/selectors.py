@@ -10,10 +10,9 @@ def visible_topics(user):
     access = access_for(user)
     if access.is_superuser:
         return Topic.objects.all()
-    overseen = Q(pk__in=[])
-    for root in access.overseen_roots:
-        overseen |= Q(community__path__startswith=root.path)
-    return Topic.objects.filter(Q(community_id__in=access.lineage_ids) | overseen)
+    return Topic.objects.filter(
+        Q(community_id__in=access.lineage_ids) | Q(community__in=access.overseen_organizations())
+    )
 
 
 def organizations_user_speaks_for(user):

@@ -1,10 +1,9 @@
 import logging
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
-from branches.models import Organization
+from branches.permissions import lowest_common_committee
 from notifications.services import notify
 from oversight.models import Reply, Topic
 
@@ -13,8 +12,7 @@ log = logging.getLogger("portal.audit")
 
 def community_of(org):
     """The committee whose branches discuss a problem raised by `org`: its nearest committee."""
-    committees = Organization.objects.filter(pk__in=org.lineage_ids, kind=Organization.Kind.COMMITTEE)
-    return max(committees, key=lambda c: c.depth, default=org)
+    return lowest_common_committee([org]) or org
 
 
 @transaction.atomic
@@ -27,7 +25,7 @@ def raise_topic(*, organization, author, title, body):
 @transaction.atomic
 def reply_to(topic, *, organization, author, body):
     reply = Reply.objects.create(topic=topic, organization=organization, author=author, body=body)
-    Topic.objects.filter(pk=topic.pk).update(reply_count=F("reply_count") + 1, last_activity_at=timezone.now())
+    Topic.objects.filter(pk=topic.pk).update(last_activity_at=timezone.now())
     if topic.author and topic.author != author:
         notify([topic.author], template="oversight/email/reply", context={"topic": topic, "reply": reply},
                url=topic.get_absolute_url())

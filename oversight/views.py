@@ -2,8 +2,8 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.db.models import Count
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,19 +18,20 @@ from oversight.forms import ReplyForm, TopicForm
 from oversight.ledger import build_ledger
 from oversight.models import Reply, Topic
 from oversight.selectors import organizations_user_speaks_for, visible_topics
+from portal.pagination import paginate
 
 log = logging.getLogger("portal.audit")
 
 
 def topic_list(request):
-    topics = visible_topics(request.user).select_related("organization", "author")
+    topics = (
+        visible_topics(request.user).select_related("organization").annotate(reply_count=Count("replies"))
+        .order_by("-last_activity_at", "-pk")  # Meta.ordering does not apply to an aggregated query
+    )
     status = request.GET.get("status")
     if status in Topic.Status.values:
         topics = topics.filter(status=status)
-    page = Paginator(topics, 20).get_page(request.GET.get("page"))
-    return render(request, "oversight/topic_list.html", {
-        "page": page, "status": status, "query_string": f"status={status}" if status else "",
-    })
+    return render(request, "oversight/topic_list.html", {"status": status, **paginate(request, topics)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -94,8 +95,10 @@ def dashboard(request):
     if not roots:
         raise PermissionDenied
     org = roots[0]
-    if request.GET.get("org"):
-        org = get_object_or_404(Organization, pk=request.GET["org"])
+    if org_id := request.GET.get("org"):
+        if not org_id.isdigit():
+            raise Http404
+        org = get_object_or_404(Organization, pk=org_id)
     require(request.user, "organization.dashboard", org)
     year = _year(request)
     figures = dashboard_for(org, year)

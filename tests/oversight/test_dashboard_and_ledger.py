@@ -80,3 +80,7 @@ def test_secretary_exports_the_ledger_without_contact_details(tree, client_for):
 def test_outsider_cannot_export_a_ledger(tree, client_for):
     assert client_for(tree.people.other_secretary).get(f"/ledger/{tree.branch.pk}/").status_code == 403
     assert client_for(tree.people.member).get(f"/ledger/{tree.branch.pk}/").status_code == 403
+
+
+def test_a_dashboard_asked_for_a_nonsense_organisation_is_not_found(tree, client_for):
+    assert client_for(tree.people.admin).get("/dashboard/?org=abc").status_code == 404
