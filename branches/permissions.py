@@ -64,10 +64,13 @@ class Access:
     def oversees(self, org):
         return self.is_superuser or any(org.is_within(root) for root in self.overseen_roots)
 
+    @property
+    def admin_of_ids(self):
+        """Ids of the committees the user administers."""
+        return {m.organization_id for m in self.memberships if m.role == Role.ADMIN}
+
     def is_admin_of(self, committee):
-        return any(
-            m.organization_id == committee.pk and m.role == Role.ADMIN for m in self.memberships
-        )
+        return committee.pk in self.admin_of_ids
 
     def managed_organizations(self):
         if self.is_superuser:

@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch, Q
 
-from branches.models import Organization, Role
+from branches.models import Organization
 from branches.permissions import access_for
 from pairings.models import Pairing, PairingParty
 
@@ -23,27 +23,25 @@ def visible_pairings(user):
     if access.is_superuser:
         return Pairing.objects.all()
     overseen = Organization.objects.subtree_of(*access.overseen_roots).values("pk")
-    admin_of = [m.organization_id for m in access.memberships if m.role == Role.ADMIN]
     party_filter = Q(organization_id__in=access.lineage_ids)
     if access.overseen_roots:
         party_filter |= Q(organization_id__in=overseen)
     visible_by_party = PairingParty.objects.filter(party_filter).values("pairing_id")
     return Pairing.objects.filter(
-        Q(pk__in=visible_by_party) | Q(approver_id__in=admin_of) | Q(created_by=user)
+        Q(pk__in=visible_by_party) | Q(approver_id__in=access.admin_of_ids) | Q(created_by=user)
     )
 
 
 def pairings_awaiting(user):
     """Agreements submitted to a committee the user administers, except their own submissions."""
-    admin_of = [m.organization_id for m in access_for(user).memberships if m.role == Role.ADMIN]
     return (
-        Pairing.objects.filter(status=Pairing.Status.SUBMITTED, approver_id__in=admin_of)
+        Pairing.objects.filter(status=Pairing.Status.SUBMITTED, approver_id__in=access_for(user).admin_of_ids)
         .exclude(submitted_by=user)
     )
 
 
 def approval_queue_count(user):
     """The navigation badge: no query at all for people without an admin role."""
-    if not any(m.role == Role.ADMIN for m in access_for(user).memberships):
+    if not access_for(user).admin_of_ids:
         return 0
     return pairings_awaiting(user).count()

@@ -6,7 +6,6 @@ fail. The action rules add the state ("pairing.approve": an approver, the agreem
 approval, and not one's own submission); the services enforce that state with a clear message.
 """
 
-from branches.models import Role
 from branches.permissions import rule
 from pairings.models import Pairing, PairingParty
 
@@ -22,9 +21,7 @@ def _parties(pairing):
 
 
 def is_approver(access, pairing):
-    return pairing.approver_id is not None and any(
-        m.organization_id == pairing.approver_id and m.role == Role.ADMIN for m in access.memberships
-    )
+    return pairing.approver_id in access.admin_of_ids
 
 
 @rule("pairing.view")
